@@ -1,0 +1,537 @@
+"""The stackclient exception tree.
+
+Every error a caller can see is a :class:`ClientException`::
+
+    ClientException
+    ├── ValidationError
+    ├── UnsupportedVersion
+    ├── CommandError
+    ├── AuthorizationFailure
+    ├── AuthPluginOptionsMissing        (opt_names)
+    ├── AuthSystemNotFound              (auth_system)
+    ├── NoUniqueMatch
+    ├── EndpointException
+    │   ├── EndpointNotFound
+    │   └── AmbiguousEndpoints          (endpoints)
+    ├── MissingArgs                     (missing)
+    ├── InvalidResponse                 a body that could not be decoded
+    ├── TransportError                  nothing usable came back
+    │   ├── ConnectionRefused           could not connect (refused, DNS, reset)
+    │   │   └── ConnectFailure          (alias kept for keystoneauth users)
+    │   ├── Timeout                     connect or read timeout
+    │   └── SSLError                    TLS handshake or verification failed
+    └── HttpError                       the server answered with a 3xx-5xx
+        ├── HTTPRedirection             3xx (MultipleChoices 300)
+        ├── HTTPClientError             4xx (BadRequest 400 ... UnprocessableEntity 422)
+        └── HttpServerError             5xx (InternalServerError 500 ...)
+
+:func:`from_response` turns a :class:`requests.Response` with an error
+status into the matching class, reading the error message from whatever
+shape of body the service returned.
+"""
+
+from __future__ import annotations
+
+import typing as _t
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+__all__ = [
+    "ClientException",
+    "ValidationError",
+    "UnsupportedVersion",
+    "CommandError",
+    "AuthorizationFailure",
+    "AuthPluginOptionsMissing",
+    "AuthSystemNotFound",
+    "NoUniqueMatch",
+    "EndpointException",
+    "EndpointNotFound",
+    "AmbiguousEndpoints",
+    "MissingArgs",
+    "InvalidResponse",
+    "TransportError",
+    "ConnectionRefused",
+    "ConnectFailure",
+    "Timeout",
+    "SSLError",
+    "HttpError",
+    "HTTPRedirection",
+    "HTTPClientError",
+    "HttpServerError",
+    "MultipleChoices",
+    "BadRequest",
+    "Unauthorized",
+    "PaymentRequired",
+    "Forbidden",
+    "NotFound",
+    "MethodNotAllowed",
+    "NotAcceptable",
+    "ProxyAuthenticationRequired",
+    "RequestTimeout",
+    "Conflict",
+    "Gone",
+    "LengthRequired",
+    "PreconditionFailed",
+    "RequestEntityTooLarge",
+    "RequestUriTooLong",
+    "UnsupportedMediaType",
+    "RequestedRangeNotSatisfiable",
+    "ExpectationFailed",
+    "UnprocessableEntity",
+    "InternalServerError",
+    "HttpNotImplemented",
+    "BadGateway",
+    "ServiceUnavailable",
+    "GatewayTimeout",
+    "HttpVersionNotSupported",
+    "from_response",
+]
+
+#: How much of a non-JSON error body (plain text, an HTML page from a proxy)
+#: is kept as the message.
+MAX_TEXT_MESSAGE = 500
+
+
+class ClientException(Exception):
+    """The root of every error raised by stackclient."""
+
+    message = "Unknown error"
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.__class__.message
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(ClientException):
+    """Arguments given to a call are not valid."""
+
+
+class UnsupportedVersion(ClientException):
+    """The requested API version is not supported by this client."""
+
+
+class CommandError(ClientException):
+    """A command-line invocation is wrong."""
+
+
+class AuthorizationFailure(ClientException):
+    """Authentication could not be completed."""
+
+
+class AuthPluginOptionsMissing(AuthorizationFailure):
+    """An auth plugin lacks options it needs; ``opt_names`` lists them."""
+
+    def __init__(self, opt_names: _t.Iterable[str]) -> None:
+        self.opt_names = list(opt_names)
+        super().__init__(
+            "Authentication failed. Missing options: %s" % ", ".join(self.opt_names)
+        )
+
+
+class AuthSystemNotFound(AuthorizationFailure):
+    """No auth plugin is registered under ``auth_system``."""
+
+    def __init__(self, auth_system: str) -> None:
+        self.auth_system = auth_system
+        super().__init__("AuthSystemNotFound: %r" % auth_system)
+
+
+class NoUniqueMatch(ClientException):
+    """A lookup that should find one item found several."""
+
+
+class EndpointException(ClientException):
+    """Something is wrong with endpoint selection."""
+
+
+class EndpointNotFound(EndpointException):
+    """No endpoint in the catalog matches what was asked for."""
+
+
+class AmbiguousEndpoints(EndpointException):
+    """Several endpoints match and there is no way to choose; see ``endpoints``."""
+
+    def __init__(self, endpoints: _t.Any = None) -> None:
+        self.endpoints = endpoints
+        super().__init__("AmbiguousEndpoints: %r" % (endpoints,))
+
+
+class MissingArgs(ClientException):
+    """Required arguments were not given; ``missing`` lists them."""
+
+    def __init__(self, missing: _t.Iterable[str]) -> None:
+        self.missing = list(missing)
+        super().__init__("Missing arguments: %s" % ", ".join(self.missing))
+
+
+class InvalidResponse(ClientException):
+    """The server answered, but its body is not what the API promises.
+
+    Raised, for example, for a 200 whose body is not JSON where JSON was
+    expected. ``response`` is the :class:`requests.Response`.
+    """
+
+    def __init__(self, message: str | None = None, response: _t.Any = None) -> None:
+        self.response = response
+        super().__init__(message)
+
+
+class TransportError(ClientException):
+    """No HTTP response came back: the request failed in transit.
+
+    ``url`` and ``method`` say what was being sent; ``__cause__`` holds the
+    underlying library error.
+    """
+
+    def __init__(
+        self, message: str | None = None, url: str | None = None, method: str | None = None
+    ) -> None:
+        self.url = url
+        self.method = method
+        super().__init__(message)
+
+
+class ConnectionRefused(TransportError):
+    """Could not connect to the server (refused, unreachable, name not found)."""
+
+
+#: The name keystoneauth users know for the same failure.
+ConnectFailure = ConnectionRefused
+
+
+class Timeout(TransportError):
+    """The server did not connect or answer within the timeout."""
+
+
+class SSLError(TransportError):
+    """TLS failed: the certificate did not verify, or the handshake broke."""
+
+
+class HttpError(ClientException):
+    """The server answered with an error status.
+
+    Attributes: ``http_status``, ``message``, ``details``, ``request_id``,
+    ``method``, ``url``, ``retry_after`` (seconds, or None) and ``response``.
+    """
+
+    http_status = 0
+    message = "HTTP Error"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        details: str | None = None,
+        response: requests.Response | None = None,
+        request_id: str | None = None,
+        url: str | None = None,
+        method: str | None = None,
+        http_status: int | None = None,
+        retry_after: int | None = None,
+    ) -> None:
+        self.http_status = http_status or self.http_status
+        self.message = message or self.message
+        self.details = details
+        self.request_id = request_id
+        self.response = response
+        self.url = url
+        self.method = method
+        self.retry_after = retry_after
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        text = "%s (HTTP %s)" % (self.message, self.http_status)
+        if self.method or self.url:
+            text += " %s %s" % (self.method or "", self.url or "")
+        if self.request_id:
+            text += " (Request-ID: %s)" % self.request_id
+        return text
+
+    def __reduce__(self) -> tuple[_t.Any, ...]:
+        # Exceptions pickle by their args; ours carry keyword state instead.
+        state = dict(self.__dict__, response=None)
+        return (_rebuild_http_error, (self.__class__, state))
+
+
+def _rebuild_http_error(cls: type[HttpError], state: dict[str, _t.Any]) -> HttpError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
+
+
+class HTTPRedirection(HttpError):
+    """A 3xx the client does not follow."""
+
+    message = "HTTP Redirection"
+
+
+class HTTPClientError(HttpError):
+    """A 4xx: the request was wrong."""
+
+    message = "HTTP Client Error"
+
+
+class HttpServerError(HttpError):
+    """A 5xx: the server failed."""
+
+    message = "HTTP Server Error"
+
+
+class MultipleChoices(HTTPRedirection):
+    http_status = 300
+    message = "Multiple Choices"
+
+
+class BadRequest(HTTPClientError):
+    http_status = 400
+    message = "Bad Request"
+
+
+class Unauthorized(HTTPClientError):
+    http_status = 401
+    message = "Unauthorized"
+
+
+class PaymentRequired(HTTPClientError):
+    http_status = 402
+    message = "Payment Required"
+
+
+class Forbidden(HTTPClientError):
+    http_status = 403
+    message = "Forbidden"
+
+
+class NotFound(HTTPClientError):
+    http_status = 404
+    message = "Not Found"
+
+
+class MethodNotAllowed(HTTPClientError):
+    http_status = 405
+    message = "Method Not Allowed"
+
+
+class NotAcceptable(HTTPClientError):
+    http_status = 406
+    message = "Not Acceptable"
+
+
+class ProxyAuthenticationRequired(HTTPClientError):
+    http_status = 407
+    message = "Proxy Authentication Required"
+
+
+class RequestTimeout(HTTPClientError):
+    http_status = 408
+    message = "Request Timeout"
+
+
+class Conflict(HTTPClientError):
+    http_status = 409
+    message = "Conflict"
+
+
+class Gone(HTTPClientError):
+    http_status = 410
+    message = "Gone"
+
+
+class LengthRequired(HTTPClientError):
+    http_status = 411
+    message = "Length Required"
+
+
+class PreconditionFailed(HTTPClientError):
+    http_status = 412
+    message = "Precondition Failed"
+
+
+class RequestEntityTooLarge(HTTPClientError):
+    """413; ``retry_after`` is taken from the ``Retry-After`` header."""
+
+    http_status = 413
+    message = "Request Entity Too Large"
+
+
+class RequestUriTooLong(HTTPClientError):
+    http_status = 414
+    message = "Request-URI Too Long"
+
+
+class UnsupportedMediaType(HTTPClientError):
+    http_status = 415
+    message = "Unsupported Media Type"
+
+
+class RequestedRangeNotSatisfiable(HTTPClientError):
+    http_status = 416
+    message = "Requested Range Not Satisfiable"
+
+
+class ExpectationFailed(HTTPClientError):
+    http_status = 417
+    message = "Expectation Failed"
+
+
+class UnprocessableEntity(HTTPClientError):
+    http_status = 422
+    message = "Unprocessable Entity"
+
+
+class InternalServerError(HttpServerError):
+    http_status = 500
+    message = "Internal Server Error"
+
+
+class HttpNotImplemented(HttpServerError):
+    http_status = 501
+    message = "Not Implemented"
+
+
+class BadGateway(HttpServerError):
+    http_status = 502
+    message = "Bad Gateway"
+
+
+class ServiceUnavailable(HttpServerError):
+    http_status = 503
+    message = "Service Unavailable"
+
+
+class GatewayTimeout(HttpServerError):
+    http_status = 504
+    message = "Gateway Timeout"
+
+
+class HttpVersionNotSupported(HttpServerError):
+    http_status = 505
+    message = "HTTP Version Not Supported"
+
+
+_CODE_MAP: dict[int, type[HttpError]] = {
+    cls.http_status: cls
+    for cls in (
+        MultipleChoices, BadRequest, Unauthorized, PaymentRequired, Forbidden,
+        NotFound, MethodNotAllowed, NotAcceptable, ProxyAuthenticationRequired,
+        RequestTimeout, Conflict, Gone, LengthRequired, PreconditionFailed,
+        RequestEntityTooLarge, RequestUriTooLong, UnsupportedMediaType,
+        RequestedRangeNotSatisfiable, ExpectationFailed, UnprocessableEntity,
+        InternalServerError, HttpNotImplemented, BadGateway, ServiceUnavailable,
+        GatewayTimeout, HttpVersionNotSupported,
+    )
+}  # fmt: skip
+
+
+def _family(status: int) -> type[HttpError]:
+    if 300 <= status < 400:
+        return HTTPRedirection
+    if 400 <= status < 500:
+        return HTTPClientError
+    if 500 <= status < 600:
+        return HttpServerError
+    return HttpError
+
+
+def _retry_after(headers: _t.Mapping[str, str]) -> int | None:
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0, int(float(value)))
+    except ValueError:
+        return None  # an HTTP date: callers fall back to their own backoff
+
+
+def _first_text(*values: _t.Any) -> str | None:
+    for value in values:
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _from_mapping(inner: _t.Mapping[str, _t.Any]) -> tuple[str | None, str | None]:
+    message = _first_text(inner.get("message"), inner.get("title"), inner.get("faultstring"))
+    details = _first_text(inner.get("details"), inner.get("detail"), inner.get("type"))
+    return message, details
+
+
+def _message_from_json(body: _t.Any) -> tuple[str | None, str | None]:
+    """Read (message, details) out of every error body shape in use."""
+    if not isinstance(body, dict) or not body:
+        return None, None
+    errors = body.get("errors")
+    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+        message, details = _from_mapping(errors[0])  # API-SIG
+        if len(errors) > 1:
+            extra = "; ".join(str(e.get("title") or e.get("detail") or e) for e in errors[1:])
+            details = "%s; %s" % (details, extra) if details else extra
+        return message, details
+    if isinstance(body.get("error"), dict):  # keystone
+        return _from_mapping(body["error"])
+    if "message" in body or "title" in body or "faultstring" in body:
+        return _from_mapping(body)
+    # nova {"itemNotFound": {...}}, neutron {"NeutronError": {...}}, ...
+    inner = next(iter(body.values()))
+    if isinstance(inner, dict):
+        return _from_mapping(inner)
+    if isinstance(inner, str):
+        return inner, None
+    return None, None
+
+
+def _message_from_text(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) > MAX_TEXT_MESSAGE:
+        text = text[:MAX_TEXT_MESSAGE] + "..."
+    return text
+
+
+def _read_body(response: requests.Response) -> tuple[str | None, str | None]:
+    content_type = response.headers.get("Content-Type", "")
+    try:
+        text = response.text
+    except Exception:  # noqa: BLE001 - a broken body must not hide the status
+        return None, None
+    if "json" in content_type or text[:1] in ("{", "["):
+        from stackclient import _jsonutils
+
+        try:
+            return _message_from_json(_jsonutils.loads(response.content))
+        except ValueError:
+            pass
+    return _message_from_text(text), None
+
+
+def from_response(
+    response: requests.Response, method: str | None = None, url: str | None = None
+) -> HttpError:
+    """Return (do not raise) the :class:`HttpError` for ``response``.
+
+    The class is picked by status (an unknown 3xx/4xx/5xx falls back to its
+    family class); the message is read from the body whatever its shape.
+    """
+    status = response.status_code
+    headers = response.headers
+    message, details = _read_body(response)
+    kwargs: dict[str, _t.Any] = {
+        "http_status": status,
+        "response": response,
+        "method": method or getattr(response.request, "method", None),
+        "url": url or response.url,
+        "request_id": headers.get("x-openstack-request-id")
+        or headers.get("x-compute-request-id"),
+        "retry_after": _retry_after(headers),
+        "details": details,
+    }
+    if message:
+        kwargs["message"] = message
+    cls = _CODE_MAP.get(status) or _family(status)
+    return cls(**kwargs)
