@@ -89,7 +89,7 @@ def venv_is_current(venv: Path) -> bool:
     if not marker.is_file() or not all(p.exists() for p in needed):
         return False
     try:
-        return json.loads(marker.read_text()) == wanted_marker()
+        return bool(json.loads(marker.read_text()) == wanted_marker())
     except (OSError, ValueError):
         return False
 
@@ -127,6 +127,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def port_free(port: int) -> bool:
+    """Tell whether ``port`` can be bound on loopback right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
 def keystone_config(state: Path, admin_token: str, list_limit: int | None) -> str:
     """Return the text of a minimal keystone.conf rooted in ``state``."""
     lines = [
@@ -140,13 +150,29 @@ def keystone_config(state: Path, admin_token: str, list_limit: int | None) -> st
     if list_limit is not None:
         lines.append(f"list_limit = {list_limit}")
     lines += [
-        "", "[database]", f"connection = sqlite:///{state / 'keystone.db'}",
-        "", "[token]", "provider = fernet", "expiration = 3600",
-        "", "[fernet_tokens]", f"key_repository = {state / 'fernet-keys'}",
-        "", "[fernet_receipts]", f"key_repository = {state / 'fernet-receipts'}",
-        "", "[credential]", f"key_repository = {state / 'credential-keys'}",
-        "", "[identity]", "password_hash_rounds = 4",
-        "", "[cache]", "enabled = true", "backend = dogpile.cache.memory",
+        "",
+        "[database]",
+        f"connection = sqlite:///{state / 'keystone.db'}",
+        "",
+        "[token]",
+        "provider = fernet",
+        "expiration = 3600",
+        "",
+        "[fernet_tokens]",
+        f"key_repository = {state / 'fernet-keys'}",
+        "",
+        "[fernet_receipts]",
+        f"key_repository = {state / 'fernet-receipts'}",
+        "",
+        "[credential]",
+        f"key_repository = {state / 'credential-keys'}",
+        "",
+        "[identity]",
+        "password_hash_rounds = 4",
+        "",
+        "[cache]",
+        "enabled = true",
+        "backend = dogpile.cache.memory",
     ]
     return "\n".join(lines) + "\n"
 
@@ -162,7 +188,7 @@ def prepare_state(state: Path, admin_token: str, list_limit: int | None) -> Path
     """Wipe and recreate the state dir; return the config file path."""
     shutil.rmtree(state, ignore_errors=True)
     for sub in ("logs", "fernet-keys", "fernet-receipts", "credential-keys"):
-        (state / sub).mkdir(parents=True, exist_ok=True)
+        (state / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(state, 0o700)
     config = state / "keystone.conf"
     write_private(config, keystone_config(state, admin_token, list_limit))
@@ -179,18 +205,36 @@ def keystone_manage(venv: Path, config: Path, args: list[str], env: dict[str, st
 def bootstrap(venv: Path, config: Path, port: int, password: str) -> None:
     """Create the database, key repositories and the admin identity."""
     env = dict(os.environ, OS_BOOTSTRAP_PASSWORD=password)
-    owner = ["--keystone-user", pwd.getpwuid(os.getuid()).pw_name,
-             "--keystone-group", grp.getgrgid(os.getgid()).gr_name]
+    owner = [
+        "--keystone-user",
+        pwd.getpwuid(os.getuid()).pw_name,
+        "--keystone-group",
+        grp.getgrgid(os.getgid()).gr_name,
+    ]
     endpoint = f"http://{HOST}:{port}/v3"
     steps = [
         ["db_sync"],
         ["fernet_setup", *owner],
         ["credential_setup", *owner],
-        ["bootstrap", "--bootstrap-username", "admin",
-         "--bootstrap-project-name", "admin", "--bootstrap-role-name", "admin",
-         "--bootstrap-service-name", "keystone", "--bootstrap-region-id", "RegionOne",
-         "--bootstrap-admin-url", endpoint, "--bootstrap-internal-url", endpoint,
-         "--bootstrap-public-url", endpoint],
+        [
+            "bootstrap",
+            "--bootstrap-username",
+            "admin",
+            "--bootstrap-project-name",
+            "admin",
+            "--bootstrap-role-name",
+            "admin",
+            "--bootstrap-service-name",
+            "keystone",
+            "--bootstrap-region-id",
+            "RegionOne",
+            "--bootstrap-admin-url",
+            endpoint,
+            "--bootstrap-internal-url",
+            endpoint,
+            "--bootstrap-public-url",
+            endpoint,
+        ],
     ]
     for step in steps:
         info(f"keystone-manage {step[0]}")
@@ -200,19 +244,36 @@ def bootstrap(venv: Path, config: Path, port: int, password: str) -> None:
 def spawn_gunicorn(venv: Path, state: Path, config: Path, port: int) -> subprocess.Popen[bytes]:
     """Start gunicorn in its own session with one worker; return it."""
     cmd = [
-        str(venv_bin(venv, "gunicorn")), "--workers", "1",
-        "--bind", f"{HOST}:{port}", "--timeout", "120",
-        "--chdir", str(state), "--pythonpath", str(state),
-        "--pid", str(state / "gunicorn.pid"),
-        "--error-logfile", str(state / "logs" / "gunicorn.log"),
-        "--access-logfile", str(state / "logs" / "gunicorn-access.log"),
-        "--no-control-socket", f"{WRAPPER_MODULE}:application",
+        str(venv_bin(venv, "gunicorn")),
+        "--workers",
+        "1",
+        "--bind",
+        f"{HOST}:{port}",
+        "--timeout",
+        "120",
+        "--chdir",
+        str(state),
+        "--pythonpath",
+        str(state),
+        "--pid",
+        str(state / "gunicorn.pid"),
+        "--error-logfile",
+        str(state / "logs" / "gunicorn.log"),
+        "--access-logfile",
+        str(state / "logs" / "gunicorn-access.log"),
+        "--no-control-socket",
+        f"{WRAPPER_MODULE}:application",
     ]
     env = dict(os.environ, OS_KEYSTONE_CONFIG_FILES=str(config))
     with open(state / "logs" / "gunicorn.out", "ab") as out:
         return subprocess.Popen(
-            cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
-            cwd=state, start_new_session=True,
+            cmd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=out,
+            cwd=state,
+            start_new_session=True,
         )
 
 
@@ -220,7 +281,7 @@ def http_ok(url: str, timeout: float = 5.0) -> bool:
     """Tell whether a GET on ``url`` answers 2xx/3xx within ``timeout``."""
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            return 200 <= response.status < 400
+            return bool(200 <= response.status < 400)
     except urllib.error.HTTPError as err:
         return 200 <= err.code < 400
     except (OSError, ValueError):
@@ -266,20 +327,33 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def is_gunicorn(pid: int) -> bool:
+    """Guard against a recycled pid: the process must look like gunicorn."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():
+        return True
+    try:
+        return b"gunicorn" in cmdline.read_bytes()
+    except OSError:
+        return False
+
+
 def read_pid(state: Path) -> int | None:
-    """Return the gunicorn master pid recorded in the state dir, if any."""
+    """Return the live gunicorn master pid recorded in the state dir."""
     for name in ("master.pid", "gunicorn.pid"):
         try:
-            return int((state / name).read_text().strip())
+            pid = int((state / name).read_text().strip())
         except (OSError, ValueError):
             continue
+        if pid_alive(pid) and is_gunicorn(pid):
+            return pid
     return None
 
 
 def stop_server(state: Path, grace: float = 20.0) -> bool:
     """SIGTERM the recorded gunicorn master, then SIGKILL; True if stopped."""
     pid = read_pid(state)
-    if pid is None or not pid_alive(pid):
+    if pid is None:
         return False
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + grace
@@ -288,7 +362,35 @@ def stop_server(state: Path, grace: float = 20.0) -> bool:
     if pid_alive(pid):
         info(f"pid {pid} ignored SIGTERM; sending SIGKILL")
         kill_group(pid)
+    wait_group_gone(pid, time.monotonic() + 5.0)
+    (state / "master.pid").unlink(missing_ok=True)
     return True
+
+
+def group_alive(pgid: int) -> bool:
+    """Tell whether a live (non-zombie) process remains in group ``pgid``."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    if not Path("/proc/self/stat").exists():
+        return True
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[2] == str(pgid) and fields[0] != "Z":
+            return True
+    return False
+
+
+def wait_group_gone(pgid: int, deadline: float) -> None:
+    """Wait for stray workers of the group to exit; SIGKILL them if not."""
+    while time.monotonic() < deadline and group_alive(pgid):
+        time.sleep(0.1)
+    if group_alive(pgid):
+        kill_group(pgid)
 
 
 def kill_group(pid: int) -> None:
@@ -305,12 +407,18 @@ def kill_group(pid: int) -> None:
 def start(args: argparse.Namespace) -> int:
     """Handle ``start``: bootstrap, serve, wait, print the JSON line."""
     state = Path(args.state_dir).resolve()
-    if read_pid(state) is not None and stop_server(state):
+    if stop_server(state):
         info("stopped a server left running in the state dir")
     venv = ensure_venv(venv_dir())
     port = args.port or free_port()
-    password = args.admin_password or os.environ.get(
-        "STACKCLIENT_KEYSTONE_ADMIN_PASSWORD") or secrets.token_urlsafe(18)
+    if not port_free(port):
+        info(f"port {port} on {HOST} is already in use")
+        return 1
+    password = (
+        args.admin_password
+        or os.environ.get("STACKCLIENT_KEYSTONE_ADMIN_PASSWORD")
+        or secrets.token_urlsafe(18)
+    )
     admin_token = secrets.token_hex(20)
     config = prepare_state(state, admin_token, args.list_limit)
     base = f"http://{HOST}:{port}"
@@ -325,9 +433,14 @@ def start(args: argparse.Namespace) -> int:
         stop_server(state)
         return 1
     report = {
-        "url": base, "auth_url": f"{base}/v3", "admin_username": "admin",
-        "admin_password": password, "admin_project_name": "admin",
-        "admin_token": admin_token, "pid": proc.pid, "state_dir": str(state),
+        "url": base,
+        "auth_url": f"{base}/v3",
+        "admin_username": "admin",
+        "admin_password": password,
+        "admin_project_name": "admin",
+        "admin_token": admin_token,
+        "pid": proc.pid,
+        "state_dir": str(state),
         "port": port,
     }
     write_private(state / "server.json", json.dumps(report) + "\n")
@@ -346,13 +459,22 @@ def status(args: argparse.Namespace) -> int:
     """Handle ``status``: print a JSON line; exit 0 only when running."""
     state = Path(args.state_dir).resolve()
     pid = read_pid(state)
-    running = pid is not None and pid_alive(pid)
+    running = pid is not None
     url = None
     if running and (state / "server.json").is_file():
         url = json.loads((state / "server.json").read_text()).get("url")
     healthy = bool(url) and http_ok(f"{url}/healthcheck")
-    print(json.dumps({"running": running, "healthy": healthy, "pid": pid,
-                      "url": url, "state_dir": str(state)}))
+    print(
+        json.dumps(
+            {
+                "running": running,
+                "healthy": healthy,
+                "pid": pid,
+                "url": url,
+                "state_dir": str(state),
+            }
+        )
+    )
     return 0 if running else 1
 
 
@@ -379,8 +501,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             sub.add_argument("--port", type=int, default=0)
             sub.add_argument("--admin-password", default=None)
             sub.add_argument("--list-limit", type=int, default=None)
-            sub.add_argument("--timeout", type=float, default=90.0,
-                             help="seconds to wait for readiness")
+            sub.add_argument(
+                "--timeout", type=float, default=90.0, help="seconds to wait for readiness"
+            )
     return parser.parse_args(argv)
 
 
