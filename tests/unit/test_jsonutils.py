@@ -1,0 +1,53 @@
+"""Tests for the JSON seam."""
+
+from __future__ import annotations
+
+import datetime
+
+import requests
+import testtools
+
+from stackclient import _jsonutils
+from stackclient.apiclient import exceptions
+
+
+def make_response(body: bytes, status: int = 200) -> requests.Response:
+    response = requests.Response()
+    response.status_code = status
+    response._content = body
+    response.headers["Content-Type"] = "text/html"
+    response.url = "http://cloud.example.com/v3/projects"
+    response.request = requests.Request("GET", response.url).prepare()
+    return response
+
+
+class TestJsonUtils(testtools.TestCase):
+    def test_round_trip(self):
+        value = {"a": [1, 2.5, None, True], "b": {"c": "ü"}}
+        self.assertEqual(value, _jsonutils.loads(_jsonutils.dumps(value)))
+
+    def test_dumps_datetimes_and_int_keys(self):
+        when = datetime.datetime(2026, 11, 22, 15, 0, tzinfo=datetime.timezone.utc)
+        self.assertIn(b"2026-11-22T15:00:00", _jsonutils.dumps({"at": when}))
+        self.assertEqual({"1": "x"}, _jsonutils.loads(_jsonutils.dumps({1: "x"})))
+
+    def test_dumps_refuses_unknown_objects(self):
+        self.assertRaises(TypeError, _jsonutils.dumps, {"x": object()})
+
+    def test_response_json_decodes_once(self):
+        response = make_response(b'{"projects": []}')
+        first = _jsonutils.response_json(response)
+        self.assertEqual({"projects": []}, first)
+        self.assertIs(first, _jsonutils.response_json(response))
+
+    def test_empty_body_is_none(self):
+        self.assertIsNone(_jsonutils.response_json(make_response(b"")))
+
+    def test_not_json_names_method_url_status_and_body(self):
+        response = make_response(b"<html>proxy login</html>")
+        err = self.assertRaises(
+            exceptions.InvalidResponse, _jsonutils.response_json, response
+        )
+        for part in ("GET", "http://cloud.example.com/v3/projects", "200", "proxy login"):
+            self.assertIn(part, str(err))
+        self.assertIs(response, err.response)
