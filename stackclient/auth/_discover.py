@@ -1,0 +1,121 @@
+"""Identity version discovery for the generic plugins.
+
+Keystone describes its API versions at its root (``GET /`` answers 300
+with ``{"versions": {"values": [...]}}``) and at each versioned URL
+(``GET /v3`` answers 200 with ``{"version": {...}}``). Each version has an
+``id`` such as ``v3.14`` or ``v2.0`` and a ``self`` link to its URL.
+"""
+
+from __future__ import annotations
+
+import typing as _t
+import urllib.parse
+
+from stackclient import _jsonutils
+from stackclient.apiclient import exceptions
+
+__all__ = ["IdentityVersion", "choose_version", "discover_versions", "version_from_url"]
+
+
+class IdentityVersion(_t.NamedTuple):
+    """One identity API version offered by a server."""
+
+    major: int
+    minor: int
+    url: str
+    status: str
+
+
+def version_from_url(url: str) -> int | None:
+    """3 for a URL ending in ``/v3``, 2 for ``/v2.0``, None otherwise."""
+    path = urllib.parse.urlsplit(url).path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last == "v3":
+        return 3
+    if last == "v2.0":
+        return 2
+    return None
+
+
+def _parse_id(version_id: _t.Any) -> tuple[int, int] | None:
+    if not isinstance(version_id, str) or not version_id.startswith("v"):
+        return None
+    major, _, minor = version_id[1:].partition(".")
+    if not major.isdigit() or not (minor.isdigit() or minor == ""):
+        return None
+    return int(major), int(minor or 0)
+
+
+def _self_link(version: dict[str, _t.Any], default: str | None) -> str | None:
+    for link in version.get("links") or ():
+        if isinstance(link, dict) and link.get("rel") == "self" and link.get("href"):
+            return str(link["href"])
+    return default
+
+
+def _raw_versions(body: _t.Any) -> tuple[list[_t.Any], bool]:
+    """The version entries in a discovery body, and whether it was a single one."""
+    if isinstance(body, dict):
+        versions = body.get("versions")
+        if isinstance(versions, dict):
+            versions = versions.get("values")
+        if isinstance(versions, list):
+            return versions, False
+        if isinstance(body.get("version"), dict):
+            return [body["version"]], True
+    return [], False
+
+
+def _parse_versions(body: _t.Any, url: str) -> list[IdentityVersion]:
+    raw, single = _raw_versions(body)
+    found = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        number = _parse_id(entry.get("id"))
+        href = _self_link(entry, url if single else None)
+        if number is None or not href:
+            continue
+        found.append(IdentityVersion(number[0], number[1], href, str(entry.get("status", ""))))
+    return found
+
+
+def discover_versions(session: _t.Any, url: str) -> list[IdentityVersion]:
+    """GET ``url`` (no token) and return the identity versions it lists.
+
+    A 300 or 200 with a version document is read; another error status
+    raises the matching :class:`HttpError`; a body that is not a version
+    document raises :class:`InvalidResponse`.
+    """
+    response = session.get(url, authenticated=False, raise_exc=False)
+    if response.status_code not in (200, 300):
+        raise exceptions.from_response(response, "GET", url)
+    body = _jsonutils.response_json(response)
+    versions = _parse_versions(body, url)
+    if not versions:
+        raise exceptions.InvalidResponse(
+            "GET %s (version discovery) returned HTTP %s without a list of API "
+            "versions; give an auth URL ending in /v3 or /v2.0, or check that it "
+            "is the identity service" % (url, response.status_code),
+            response=response,
+        )
+    return versions
+
+
+def choose_version(
+    versions: _t.Sequence[IdentityVersion], url: str, allow_v2: bool = True
+) -> IdentityVersion:
+    """Pick identity v3 (preferred) or v2.0 (when ``allow_v2``) from ``versions``.
+
+    Raises :class:`UnsupportedVersion` naming what the server offers.
+    """
+    wanted = (3, 2) if allow_v2 else (3,)
+    for major in wanted:
+        candidates = [v for v in versions if v.major == major]
+        if candidates:
+            return max(candidates, key=lambda v: v.minor)
+    offered = ", ".join("v%d.%d (%s)" % (v.major, v.minor, v.status) for v in versions)
+    need = "v3 or v2.0" if allow_v2 else "v3 (the options given need domains, only v3 has them)"
+    raise exceptions.UnsupportedVersion(
+        "The identity service at %s offers %s; this plugin needs %s" % (url, offered, need)
+    )

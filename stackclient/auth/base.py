@@ -1,0 +1,306 @@
+"""The identity plugin base: token caching, refresh before expiry, one lock.
+
+:class:`BaseIdentityPlugin` turns "send credentials to Keystone" (its
+subclasses' :meth:`~BaseIdentityPlugin.get_auth_ref`) into a token cache
+that is safe to share between threads:
+
+* the token (an :class:`~stackclient.access.AccessInfo`, the ``auth_ref``)
+  is reused until it has less than :data:`MIN_TOKEN_LIFE_SECONDS` to live;
+* refreshing happens under a :class:`threading.Lock` with a second check
+  inside it, so N threads that find the token stale cause one auth request;
+* :meth:`~BaseIdentityPlugin.invalidate` drops only the token that failed;
+* a stored ``auth_ref`` can be put back (``plugin.auth_ref = ref``) and is
+  used without any request until it expires.
+"""
+
+from __future__ import annotations
+
+import threading
+import typing as _t
+
+from stackclient import _jsonutils
+from stackclient.apiclient import auth as _apiauth
+from stackclient.apiclient import exceptions
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+    from stackclient import access
+
+__all__ = ["MIN_TOKEN_LIFE_SECONDS", "AccessInfoPlugin", "BaseIdentityPlugin"]
+
+#: A cached token with fewer seconds than this left to live is replaced
+#: before it is used, so a request never leaves with a token that expires
+#: on the way (clock skew between client and server included).
+MIN_TOKEN_LIFE_SECONDS = 120
+
+#: The ``interface`` value that asks :meth:`BaseIdentityPlugin.get_endpoint`
+#: for the auth URL itself (keystoneauth spells it the same way).
+AUTH_INTERFACE = "auth"
+
+
+class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
+    """Base of the plugins that get their token from Keystone.
+
+    Subclasses implement :meth:`get_auth_ref` (one auth request) and list
+    their options in ``opt_names``; everything else -- caching, refresh,
+    endpoints from the catalog, the apiclient face -- lives here.
+
+    ``reauthenticate=False`` makes the first token the only one: once it
+    expires, :class:`~stackclient.apiclient.exceptions.AuthorizationFailure`
+    is raised instead of authenticating again.
+    """
+
+    opt_names: _t.ClassVar[list[str]] = ["auth_url"]
+
+    #: Said in the error raised when Keystone rejects the credentials.
+    _credentials_hint = "the credentials"
+
+    def __init__(
+        self, auth_url: str | None = None, *, reauthenticate: bool = True, **opts: _t.Any
+    ) -> None:
+        super().__init__(auth_url=auth_url, **opts)
+        self.reauthenticate = reauthenticate
+        self._auth_ref: access.AccessInfo | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def auth_url(self) -> str | None:
+        """The identity URL credentials are sent to."""
+        return self.opts.get("auth_url")
+
+    @auth_url.setter
+    def auth_url(self, value: str | None) -> None:
+        self.opts["auth_url"] = value
+
+    @property
+    def auth_ref(self) -> access.AccessInfo | None:
+        """The cached token, or None. Set it to reuse a stored token."""
+        return self._auth_ref
+
+    @auth_ref.setter
+    def auth_ref(self, value: access.AccessInfo | None) -> None:
+        with self._lock:
+            self._auth_ref = value
+
+    # -- what subclasses provide --------------------------------------
+
+    def get_auth_ref(self, session: _t.Any) -> access.AccessInfo:
+        """Send the credentials to Keystone and return the new token (no caching)."""
+        raise NotImplementedError("%s does not implement get_auth_ref" % type(self).__name__)
+
+    def _missing_options(self) -> list[str]:
+        return [] if self.auth_url else ["auth_url"]
+
+    # -- the cache -----------------------------------------------------
+
+    def _can_reauthenticate(self) -> bool:
+        """Whether a new token may be requested now."""
+        return self.reauthenticate or self._auth_ref is None
+
+    def _usable(self, ref: access.AccessInfo) -> bool:
+        if not ref.will_expire_soon(MIN_TOKEN_LIFE_SECONDS):
+            return True
+        # Nothing better can be had: keep using it until it really expires.
+        return not self._can_reauthenticate() and not ref.will_expire_soon(0)
+
+    def get_access(self, session: _t.Any) -> access.AccessInfo:
+        """Return a token with time to live, authenticating only when needed.
+
+        Thread-safe: when several threads find the cached token missing or
+        about to expire, exactly one of them sends the auth request and the
+        others wait for its result.
+        """
+        ref = self._auth_ref
+        if ref is not None and self._usable(ref):
+            return ref
+        with self._lock:
+            ref = self._auth_ref
+            if ref is not None and self._usable(ref):
+                return ref
+            if not self._can_reauthenticate():
+                raise self._cannot_refresh(ref)
+            self.sufficient_options()
+            self._auth_ref = self.get_auth_ref(session)
+            return self._auth_ref
+
+    def _no_refresh_reason(self) -> str:
+        return "re-authentication is turned off (reauthenticate=False)"
+
+    def _cannot_refresh(self, ref: access.AccessInfo | None) -> exceptions.AuthorizationFailure:
+        reason = self._no_refresh_reason()
+        if ref is None:
+            return exceptions.AuthorizationFailure(
+                "No token is available and %s; give the plugin credentials" % reason
+            )
+        return exceptions.AuthorizationFailure(
+            "The token expired at %s; %s. Authenticate again with credentials."
+            % (ref.expires, reason)
+        )
+
+    def invalidate(self, token: str | None = None) -> bool:
+        """Drop the cached token so the next use fetches a new one.
+
+        ``token`` is the token a request failed with. When it is not the
+        cached one (another thread already replaced it), the cached token is
+        kept and False is returned. False too when the plugin cannot
+        re-authenticate. Otherwise the token is dropped and True returned.
+        """
+        with self._lock:
+            ref = self._auth_ref
+            if token is not None and (ref is None or ref.auth_token != token):
+                return False
+            if not self.reauthenticate or not self._can_reauthenticate():
+                return False
+            self._auth_ref = None
+            return True
+
+    # -- session face --------------------------------------------------
+
+    def get_token(self, session: _t.Any) -> str | None:
+        """Return a valid token, authenticating if needed."""
+        return self.get_access(session).auth_token
+
+    def get_headers(self, session: _t.Any, **kwargs: _t.Any) -> dict[str, str] | None:
+        """Return ``{'X-Auth-Token': token}`` for a valid token."""
+        return {"X-Auth-Token": self.get_token(session)}
+
+    def get_endpoint(
+        self,
+        session: _t.Any,
+        service_type: str | None = None,
+        interface: str | None = None,
+        region_name: str | None = None,
+        service_name: str | None = None,
+        **kwargs: _t.Any,
+    ) -> str | None:
+        """Return the URL of a service from the token's catalog.
+
+        ``interface`` defaults to public and accepts ``publicURL``-style
+        spellings (also as ``endpoint_type=``); ``interface='auth'`` returns
+        the auth URL. Without ``service_type``, None. For
+        ``service_type='identity'`` and a token without catalog, the auth
+        URL. Raises :class:`EndpointNotFound` when the catalog has no match.
+        """
+        interface = interface or kwargs.get("endpoint_type")
+        if interface == AUTH_INTERFACE:
+            return self.auth_url
+        if not service_type:
+            return None
+        ref = self.get_access(session)
+        return self._endpoint_from(
+            ref, service_type, _apiauth.normalize_interface(interface), region_name, service_name
+        )
+
+    def _identity_fallback_url(self) -> str | None:
+        return self.auth_url
+
+    def _endpoint_from(
+        self,
+        ref: access.AccessInfo,
+        service_type: str,
+        interface: str,
+        region_name: str | None,
+        service_name: str | None,
+    ) -> str | None:
+        if ref.has_service_catalog():
+            return ref.service_catalog.url_for(
+                service_type=service_type,
+                interface=interface,
+                region_name=region_name,
+                service_name=service_name,
+            )
+        if service_type == "identity":
+            return self._identity_fallback_url()
+        raise exceptions.EndpointNotFound(
+            "The token has no service catalog (unscoped, or requested without "
+            "one), so no %s endpoint for service type %r can be found; scope the "
+            "token to a project or domain, or give the endpoint explicitly"
+            % (interface, service_type)
+        )
+
+    # -- apiclient face ------------------------------------------------
+
+    def _do_authenticate(self, http_client: _t.Any) -> None:
+        from stackclient import session as _session
+
+        self.get_access(_session.Session(http_client=http_client))
+
+    def token_and_endpoint(
+        self, endpoint_type: str, service_type: str | None, region_name: str | None = None
+    ) -> tuple[str | None, str | None]:
+        """Return ``(token, endpoint)`` from the cached token, without any request.
+
+        ``(None, None)`` when there is no usable cached token yet: the caller
+        then runs :meth:`authenticate` and asks again.
+        """
+        interface = _apiauth.normalize_interface(endpoint_type)
+        ref = self._auth_ref
+        if ref is None or not self._usable(ref):
+            return None, None
+        if not service_type:
+            return ref.auth_token, None
+        endpoint = self._endpoint_from(ref, service_type, interface, region_name, None)
+        return ref.auth_token, endpoint
+
+    # -- helpers for subclasses ----------------------------------------
+
+    def _url(self, path: str) -> str:
+        return "%s/%s" % ((self.auth_url or "").rstrip("/"), path.lstrip("/"))
+
+    def _post_auth(self, session: _t.Any, url: str, body: dict[str, _t.Any]) -> requests.Response:
+        """POST an auth request; a 401 becomes an Unauthorized that names no secret."""
+        try:
+            return session.post(url, json=body, authenticated=False)
+        except exceptions.Unauthorized as error:
+            raise exceptions.Unauthorized(
+                message="The identity service at %s rejected %s: %s"
+                % (url, self._credentials_hint, error.message),
+                details=error.details,
+                response=error.response,
+                request_id=error.request_id,
+                url=error.url or url,
+                method=error.method or "POST",
+            ) from None
+
+    @staticmethod
+    def _token_body(response: requests.Response, key: str) -> dict[str, _t.Any]:
+        """Decode an auth response; InvalidResponse unless it holds ``{key: {...}}``."""
+        body = _jsonutils.response_json(response)
+        if not isinstance(body, dict) or not isinstance(body.get(key), dict):
+            raise exceptions.InvalidResponse(
+                "The identity service answered %s %s with HTTP %s but no %r "
+                "object in the body; is the auth URL an identity endpoint?"
+                % (
+                    getattr(response.request, "method", "POST"),
+                    response.url,
+                    response.status_code,
+                    key,
+                ),
+                response=response,
+            )
+        return body
+
+
+class AccessInfoPlugin(BaseIdentityPlugin):
+    """A plugin that only holds a stored token and cannot get another.
+
+    Used to rebuild a client from an ``auth_ref`` without credentials: it
+    makes no request; once the token expires it raises
+    :class:`AuthorizationFailure`::
+
+        plugin = AccessInfoPlugin(access.AccessInfo.from_json(saved))
+    """
+
+    def __init__(self, auth_ref: access.AccessInfo | None = None, auth_url: str | None = None):
+        super().__init__(auth_url=auth_url, reauthenticate=False)
+        self._auth_ref = auth_ref
+
+    def _missing_options(self) -> list[str]:
+        return []
+
+    def _can_reauthenticate(self) -> bool:
+        return False
+
+    def _no_refresh_reason(self) -> str:
+        return "no credentials to re-authenticate (the client was built from a stored auth_ref)"
