@@ -1,0 +1,260 @@
+"""Mechanics of one HTTP exchange, used by the pipeline in apiclient.client.
+
+Turning ``requests`` failures into stackclient exceptions, deciding whether
+and when a request may be retried, working out where a redirect goes and
+which headers may follow it, and writing the curl-style debug log. The
+flow itself (prepare, retry, redirect, send) lives in
+:class:`stackclient.apiclient.client.HTTPClient`.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import re
+import shlex
+import time
+import typing as _t
+from urllib import parse as _parse
+
+import requests
+from urllib3 import exceptions as _urllib3_exc
+
+from stackclient import _redact
+from stackclient.apiclient import exceptions
+
+__all__ = [
+    "AUTH_HEADERS",
+    "IDEMPOTENT_METHODS",
+    "LOG",
+    "MAX_LOGGED_BODY",
+    "MAX_REDIRECTS",
+    "MAX_RETRY_DELAY",
+    "backoff_delay",
+    "log_request",
+    "log_response",
+    "nothing_sent",
+    "redirect_target",
+    "retry_after_delay",
+    "same_origin",
+    "translate_error",
+]
+
+#: The logger the curl-style request/response lines go to (at DEBUG).
+LOG = logging.getLogger("stackclient.http")
+
+#: How many redirects one request may follow before giving up.
+MAX_REDIRECTS = 30
+
+#: Methods that may be re-sent after a read timeout or a 429/503.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+
+#: Upper bound, in seconds, for any wait between two attempts.
+MAX_RETRY_DELAY = 60.0
+
+#: Headers dropped when a redirect leads to another host, port or scheme.
+AUTH_HEADERS = frozenset(
+    {"x-auth-token", "x-service-token", "x-subject-token", "authorization", "cookie"}
+)
+
+#: Bodies longer than this (in characters) are cut in the debug log.
+MAX_LOGGED_BODY = 16 * 1024
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
+_TEXT_TYPES = ("json", "text/", "xml", "x-www-form-urlencoded")
+
+
+# -- errors -----------------------------------------------------------------
+
+
+def _reason(exc: BaseException) -> str:
+    """Say what went wrong without urllib3's wrapper text (or the URL)."""
+    inner: _t.Any = exc.args[0] if exc.args else exc
+    if not isinstance(inner, BaseException):
+        inner = exc
+    inner = getattr(inner, "reason", None) or inner
+    text = _WRAPPER_PREFIX.sub("", str(inner))
+    return text or type(exc).__name__
+
+
+def translate_error(
+    exc: OSError, method: str, url: str, timeout: _t.Any = None
+) -> exceptions.TransportError:
+    """Return the stackclient exception for a failure raised while sending.
+
+    ``exc`` is a ``requests`` exception, or a bare OSError (``requests``
+    raises those for a CA bundle or client certificate path it cannot read).
+    """
+    where = _redact.url(url)
+    reason = _reason(exc)
+    if not isinstance(exc, requests.RequestException):
+        message = "Could not send %s (%s): %s. Check the verify= and cert= paths."
+        cls: type[exceptions.TransportError] = exceptions.TransportError
+        if "cert" in reason.lower() or "tls" in reason.lower():
+            cls = exceptions.SSLError
+    elif isinstance(exc, requests.exceptions.SSLError):
+        message = "SSL/TLS failure talking to %s (%s): %s. Check the CA bundle (verify=) and the server certificate."
+        cls = exceptions.SSLError
+    elif isinstance(exc, requests.exceptions.Timeout):
+        message = (
+            "Request to %s (%s) timed out: %s. Check the service, or allow a longer timeout=."
+        )
+        cls = exceptions.Timeout
+    elif isinstance(exc, requests.exceptions.ConnectionError):
+        message = "Unable to establish connection to %s (%s): %s. Check the URL and that the service is reachable."
+        cls = exceptions.ConnectionRefused
+    else:
+        message = "Request to %s (%s) failed: %s"
+        cls = exceptions.TransportError
+    if cls is exceptions.Timeout and timeout is not None:
+        reason = "%s (timeout=%s)" % (reason, timeout) if "timeout=" not in reason else reason
+    return cls(message % (where, method, reason), url=where, method=method)
+
+
+def nothing_sent(exc: BaseException | None) -> bool:
+    """Tell whether a failed attempt never reached the server.
+
+    True for connect timeouts and for connections that could not be opened
+    (refused, unreachable, name not resolved): re-sending such a request is
+    safe whatever its method.
+    """
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if not isinstance(exc, requests.exceptions.ConnectionError) or isinstance(
+        exc, requests.exceptions.SSLError
+    ):
+        return False
+    inner = exc.args[0] if exc.args else None
+    reason = getattr(inner, "reason", inner)
+    return isinstance(reason, _urllib3_exc.NewConnectionError)
+
+
+# -- retries ----------------------------------------------------------------
+
+
+def backoff_delay(attempt: int, base: float) -> float:
+    """Seconds to wait before retry number ``attempt`` (0-based): doubling."""
+    return min(base * (2**attempt), MAX_RETRY_DELAY)
+
+
+def retry_after_delay(response: requests.Response) -> float | None:
+    """Seconds the server asked us to wait (``Retry-After``), or None."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        seconds = when.timestamp() - time.time()
+    return min(max(seconds, 0.0), MAX_RETRY_DELAY)
+
+
+# -- redirects --------------------------------------------------------------
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = _parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or ""), parts.port or _DEFAULT_PORTS.get(scheme)
+
+
+def same_origin(old_url: str, new_url: str) -> bool:
+    """Tell whether credentials sent to ``old_url`` may follow to ``new_url``.
+
+    Same scheme, host and port; the one exception is an upgrade from http
+    on the default port to https on the default port of the same host.
+    """
+    old, new = _origin(old_url), _origin(new_url)
+    if old == new:
+        return True
+    return old[1] == new[1] and old[0::2] == ("http", 80) and new[0::2] == ("https", 443)
+
+
+def redirect_target(response: requests.Response, method: str) -> tuple[str, str]:
+    """Return (method, absolute URL) for following the redirect ``response``.
+
+    As ``requests`` and browsers do: a 303 or 302 turns anything but HEAD
+    into GET, a 301 turns POST into GET; 307 and 308 keep method and body.
+    """
+    location = response.headers["Location"]
+    target = _parse.urljoin(response.url or "", location)
+    status = response.status_code
+    if (status in (302, 303) and method != "HEAD") or (status == 301 and method == "POST"):
+        method = "GET"
+    return method, target
+
+
+# -- debug log --------------------------------------------------------------
+
+
+def _body_text(body: _t.Any, content_type: str | None) -> str | None:
+    if body is None or body == b"" or body == "":
+        return None
+    if isinstance(body, dict):
+        body = _parse.urlencode(body, doseq=True)
+        content_type = "application/x-www-form-urlencoded"
+    elif isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return "<binary data: %d bytes>" % len(body)
+    elif not isinstance(body, str):
+        return "<streamed body of type %s>" % type(body).__name__
+    return _cut(_redact.text(body, content_type))
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MAX_LOGGED_BODY:
+        return text
+    return "%s... (%d more characters)" % (text[:MAX_LOGGED_BODY], len(text) - MAX_LOGGED_BODY)
+
+
+def log_request(
+    method: str,
+    url: str,
+    headers: _t.Mapping[str, _t.Any],
+    body: _t.Any = None,
+    verify: _t.Any = True,
+    cert: _t.Any = None,
+) -> None:
+    """Log ``curl -g -i -X METHOD URL -H ... -d ...`` with secrets redacted."""
+    parts = ["curl -g -i"]
+    if verify is False:
+        parts.append("--insecure")
+    elif isinstance(verify, str):
+        parts.append("--cacert %s" % shlex.quote(verify))
+    if isinstance(cert, (tuple, list)):
+        parts.append("--cert %s --key %s" % (shlex.quote(cert[0]), shlex.quote(cert[1])))
+    elif cert:
+        parts.append("--cert %s" % shlex.quote(cert))
+    parts.append("-X %s %s" % (method, shlex.quote(_redact.url(url))))
+    content_type = None
+    for name, value in _redact.headers(headers):
+        if name.lower() == "content-type":
+            content_type = value
+        parts.append('-H "%s: %s"' % (name, value))
+    text = _body_text(body, content_type)
+    if text is not None:
+        parts.append("-d %s" % shlex.quote(text))
+    LOG.debug(" ".join(parts))
+
+
+def log_response(response: requests.Response, streamed: bool = False) -> None:
+    """Log ``RESP: [status] headers`` and ``RESP BODY: ...``, secrets redacted."""
+    shown = " ".join("%s: %s" % pair for pair in _redact.headers(response.headers))
+    LOG.debug("RESP: [%s] %s", response.status_code, shown)
+    content_type = response.headers.get("Content-Type", "")
+    if streamed:
+        LOG.debug("RESP BODY: omitted, the response is streamed")
+    elif content_type and not any(kind in content_type.lower() for kind in _TEXT_TYPES):
+        LOG.debug("RESP BODY: omitted, Content-Type is %s (only JSON and text are logged)",
+                  content_type)  # fmt: skip
+    else:
+        text = _body_text(response.content, content_type)
+        if text is not None:
+            LOG.debug("RESP BODY: %s", text)
