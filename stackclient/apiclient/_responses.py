@@ -1,0 +1,162 @@
+"""Reading what an API answered: one object, a collection, the next page.
+
+Used by the managers in :mod:`stackclient.apiclient.base`. A body that does
+not have the promised shape raises
+:class:`~stackclient.apiclient.exceptions.InvalidResponse` naming the
+request and what was found instead -- never a KeyError or TypeError.
+"""
+
+from __future__ import annotations
+
+import typing as _t
+import urllib.parse
+
+from stackclient.apiclient import exceptions
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+__all__ = ["PageWalk", "collection", "next_link", "one_object", "value"]
+
+#: How many key names an InvalidResponse message lists.
+_MAX_KEYS_SHOWN = 20
+
+
+def value(body: _t.Any, key: str | None, resp: requests.Response, url: str) -> _t.Any:
+    """Return ``body[key]`` (the body itself when ``key`` is None)."""
+    if key is None:
+        return body
+    if isinstance(body, dict) and key in body:
+        return body[key]
+    raise exceptions.InvalidResponse(
+        "Expected key %r in the answer to %s, got %s; check the URL and the API version"
+        % (key, _where(resp, url), _kind(body)),
+        response=resp,
+    )
+
+
+def one_object(
+    body: _t.Any, key: str | None, resp: requests.Response, url: str
+) -> dict[str, _t.Any]:
+    """Return the JSON object at ``body[key]`` (or the body)."""
+    info = value(body, key, resp, url)
+    if not isinstance(info, dict):
+        raise exceptions.InvalidResponse(
+            "Expected a JSON object%s in the answer to %s, got %s"
+            % (_under(key), _where(resp, url), _kind(info)),
+            response=resp,
+        )
+    return info
+
+
+def collection(body: _t.Any, key: str | None, resp: requests.Response, url: str) -> list[_t.Any]:
+    """Return the listed items: the body itself when it is a list, else ``body[key]``.
+
+    Keystone's ``{key: {"values": [...]}}`` wrapper is unwrapped.
+    """
+    data = body if isinstance(body, list) else value(body, key, resp, url)
+    if isinstance(data, dict) and isinstance(data.get("values"), list):
+        data = data["values"]
+    if not isinstance(data, list):
+        raise exceptions.InvalidResponse(
+            "Expected a JSON list%s in the answer to %s, got %s"
+            % (_under(key), _where(resp, url), _kind(data)),
+            response=resp,
+        )
+    return data
+
+
+def next_link(body: _t.Any, key: str | None) -> str | None:
+    """Return the next-page link of a list body, or None on the last page.
+
+    Understands Keystone ``links.next``, Nova/Neutron ``<key>_links`` (and a
+    ``links`` list) with ``rel=next``, and Glance's top-level ``next``.
+    """
+    if not isinstance(body, dict):
+        return None
+    links = body.get("links")
+    if isinstance(links, dict) and isinstance(links.get("next"), str):
+        return links["next"] or None
+    for candidates in (links, body.get("%s_links" % key)):
+        for link in candidates if isinstance(candidates, list) else ():
+            if isinstance(link, dict) and link.get("rel") == "next":
+                href = link.get("href")
+                return href if isinstance(href, str) and href else None
+    nxt = body.get("next")
+    return nxt if isinstance(nxt, str) and nxt else None
+
+
+class PageWalk:
+    """What a paginated walk has seen, so that it stops instead of looping.
+
+    Some servers answer a marker they do not support with the same page
+    again (Keystone does for roles and endpoints), so an empty page, a page
+    with the same ids as the one before, and a URL or ``marker`` already
+    requested all end the walk. Memory grows by one URL per page, never by
+    the items.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._urls = {url}
+        marker = _marker(url)
+        self._markers = {marker} if marker is not None else set()
+        self._last_ids: tuple[_t.Any, ...] | None = None
+
+    def should_stop(self, items: list[_t.Any]) -> bool:
+        """True for an empty page, or one with the same ids as the page before."""
+        if not items:
+            return True
+        ids: tuple[_t.Any, ...] | None = tuple(
+            item.get("id") if isinstance(item, dict) else None for item in items
+        )
+        if all(ident is None for ident in ids):
+            ids = None
+        repeated = ids is not None and ids == self._last_ids
+        self._last_ids = ids
+        return repeated
+
+    def advance(self, link: str, current: str) -> str | None:
+        """Return the URL to fetch after ``current``, or None if it was fetched before.
+
+        ``link`` may be relative to ``current``. A link to another host is
+        not followed as it is (the token would go with it): its query
+        (marker, limit) is applied to ``current`` instead.
+        """
+        url = _resolve(link, current)
+        marker = _marker(url)
+        if url in self._urls or (marker is not None and marker in self._markers):
+            return None
+        self._urls.add(url)
+        if marker is not None:
+            self._markers.add(marker)
+        return url
+
+
+def _marker(url: str) -> str | None:
+    markers = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("marker")
+    return markers[-1] if markers else None
+
+
+def _resolve(link: str, current: str) -> str:
+    url = urllib.parse.urljoin(current, link)
+    here, there = urllib.parse.urlsplit(current), urllib.parse.urlsplit(url)
+    if here.netloc and (here.scheme, here.netloc) != (there.scheme, there.netloc):
+        url = urllib.parse.urlunsplit(here._replace(query=there.query, fragment=""))
+    return url
+
+
+def _where(resp: requests.Response, url: str) -> str:
+    method = getattr(getattr(resp, "request", None), "method", None)
+    return "%s%s (HTTP %s)" % (method + " " if method else "", resp.url or url, resp.status_code)
+
+
+def _under(key: str | None) -> str:
+    return " under %r" % key if key is not None else ""
+
+
+def _kind(data: _t.Any) -> str:
+    if data is None:
+        return "nothing (an empty body or null)"
+    if isinstance(data, dict):
+        return "an object with keys %s" % sorted(map(str, data))[:_MAX_KEYS_SHOWN]
+    return "a JSON %s" % type(data).__name__
