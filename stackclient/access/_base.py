@@ -7,7 +7,7 @@ import typing as _t
 
 from stackclient import _jsonutils
 from stackclient import service_catalog as _catalog
-from stackclient.access import _dates
+from stackclient.access import _dates, _shape
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -20,45 +20,6 @@ __all__ = ["AccessInfo", "STALE_TOKEN_DURATION", "create"]
 #: request can carry it past its end.
 STALE_TOKEN_DURATION = 30
 
-_V2 = "v2.0"
-_V3 = "v3"
-
-
-def _unrecognised(data: _t.Any) -> exceptions.InvalidResponse:
-    if isinstance(data, dict):
-        keys = ", ".join(sorted(map(str, data))[:10])
-        shown = "a dict with keys %s" % keys if keys else "an empty dict"
-    else:
-        shown = "a %s" % type(data).__name__
-    return exceptions.InvalidResponse(
-        "Not a Keystone token body: expected {'access': {...}} (v2.0), "
-        "{'token': {...}} (v3) or a stored auth_ref with 'version'; got %s" % shown
-    )
-
-
-def _classify(data: _t.Any) -> tuple[str, dict[str, _t.Any]]:
-    """Return (version, inner token dict) for a body in any accepted shape.
-
-    Accepted: a full v2.0 body ``{"access": ...}``, a full v3 body
-    ``{"token": ...}``, and the inner dict of either (what AccessInfo itself
-    holds and what ``to_dict`` stores), told apart by ``version`` or shape.
-    """
-    if not isinstance(data, dict):
-        raise _unrecognised(data)
-    version = data.get("version")
-    if version in (_V2, _V3):
-        return version, data
-    if isinstance(data.get("access"), dict):
-        return _V2, data["access"]
-    token = data.get("token")
-    if isinstance(token, dict):
-        if "expires" in token or "id" in token:
-            return _V2, data  # the inner v2.0 dict: {"token": {"id": ...}, "user": ...}
-        return _V3, token
-    if "expires_at" in data or "methods" in data:
-        return _V3, data
-    raise _unrecognised(data)
-
 
 def _build(
     version: str,
@@ -69,7 +30,7 @@ def _build(
     # Imported here: the versioned classes import this module.
     from stackclient.access import _v2, _v3
 
-    cls: type[AccessInfo] = _v3.AccessInfoV3 if version == _V3 else _v2.AccessInfoV2
+    cls: type[AccessInfo] = _v3.AccessInfoV3 if version == _shape.V3 else _v2.AccessInfoV2
     ref = cls()
     ref.update(inner)
     ref["version"] = cls._VERSION
@@ -144,8 +105,8 @@ class AccessInfo(dict):  # type: ignore[type-arg]
             body = _jsonutils.response_json(resp)
         if body is None:
             raise exceptions.InvalidResponse("No token body or response was given")
-        version, inner = _classify(body)
-        if version == _V3 and not auth_token and resp is not None:
+        version, inner = _shape.classify(body)
+        if version == _shape.V3 and not auth_token and resp is not None:
             auth_token = resp.headers.get("X-Subject-Token")
         return _build(version, inner, auth_token=auth_token, region_name=region_name)
 
@@ -153,7 +114,7 @@ class AccessInfo(dict):  # type: ignore[type-arg]
     def is_valid(cls, body: _t.Any = None, **kwargs: _t.Any) -> bool:
         """Tell whether ``body`` (or the keywords) is a token of this class's version."""
         try:
-            version, _ = _classify(body if body is not None else kwargs)
+            version, _ = _shape.classify(body if body is not None else kwargs)
         except exceptions.InvalidResponse:
             return False
         return not cls._VERSION or version == cls._VERSION
@@ -161,7 +122,7 @@ class AccessInfo(dict):  # type: ignore[type-arg]
     @classmethod
     def from_dict(cls, data: dict[str, _t.Any]) -> AccessInfo:
         """Rebuild an AccessInfo from :meth:`to_dict` output or a token body."""
-        version, inner = _classify(data)
+        version, inner = _shape.classify(data)
         return _build(version, inner)
 
     @classmethod
