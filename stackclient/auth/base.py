@@ -27,7 +27,7 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 
     from stackclient import access
 
-__all__ = ["MIN_TOKEN_LIFE_SECONDS", "AccessInfoPlugin", "BaseIdentityPlugin"]
+__all__ = ["AUTH_INTERFACE", "MIN_TOKEN_LIFE_SECONDS", "AccessInfoPlugin", "BaseIdentityPlugin"]
 
 #: A cached token with fewer seconds than this left to live is replaced
 #: before it is used, so a request never leaves with a token that expires
