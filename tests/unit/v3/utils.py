@@ -206,6 +206,10 @@ class CrudTests:
         kwargs.setdefault("name", new_id())
         return kwargs
 
+    def update_ref(self) -> dict[str, _t.Any]:
+        """The fields ``test_update`` sends; defaults to :meth:`new_ref`."""
+        return self.new_ref()
+
     def collection_parts(self, id: str | None = None) -> list[str]:
         parts = [self.path_prefix] if self.path_prefix else []
         parts.append(self.collection_key)
@@ -272,7 +276,7 @@ class CrudTests:
         self.assertQueryStringIs({"name": ref["name"]})
 
     def test_update(self) -> None:
-        ref = self.new_ref()
+        ref = self.update_ref()
         req_ref = {k: v for k, v in ref.items() if k != "id"}
         self.stub_url("PATCH", self.collection_parts(ref["id"]), json={self.key: ref})
         updated = self.manager.update(ref["id"], **parameterize(req_ref))
