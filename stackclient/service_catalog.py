@@ -17,6 +17,8 @@ on first use::
 Interfaces may be spelled ``public``/``publicURL``, ``internal``/
 ``internalURL`` or ``admin``/``adminURL``, alone or as a list in order of
 preference. A region matches an endpoint's ``region_id`` or ``region``.
+A service name is only compared where the catalog has one (catalogs from
+before Identity v3.3 name no services).
 """
 
 from __future__ import annotations
@@ -114,7 +116,8 @@ class _Index:
         asked = "No endpoint for %s" % query.describe()
         if not self.by_type:
             return exceptions.EndpointNotFound(
-                "%s: the service catalog is empty (an unscoped token has none)." % asked
+                "%s: the service catalog is empty (unscoped tokens, and tokens "
+                "issued with nocatalog, have none)." % asked
             )
         return exceptions.EndpointNotFound(
             "%s. The catalog has service types: %s; interfaces: %s; regions: %s"
