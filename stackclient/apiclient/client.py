@@ -134,6 +134,7 @@ class HTTPClient:
         self.cached_token: str | None = None
         self.last_request_id: str | None = None
         self._owns_http = http is None
+        self._tokenless = False  # the plugin sends no token at all (e.g. "none")
         self._warned_insecure = False
         self._sleep = time.sleep
         self._user_agent = user_agent or default_user_agent()
@@ -433,7 +434,8 @@ class HTTPClient:
         raise_exc = kwargs.pop("raise_exc", True)
         token, endpoint, fresh = self._token_and_endpoint(client, endpoint_type, service_type)
         headers = dict(kwargs.pop("headers", None) or {})
-        headers["X-Auth-Token"] = token
+        if token:
+            headers["X-Auth-Token"] = token
         full_url = self.concat_url(endpoint, url)
         resp = self.request(method, full_url, headers=headers, raise_exc=False, **kwargs)
         if resp.status_code == 401 and not fresh:
@@ -442,7 +444,7 @@ class HTTPClient:
             new_token, endpoint, _ = self._token_and_endpoint(
                 client, endpoint_type, service_type, reauth=True
             )
-            if new_token != token:
+            if new_token and new_token != token:
                 headers["X-Auth-Token"] = new_token
                 full_url = self.concat_url(endpoint, url)
                 resp = self.request(method, full_url, headers=headers, raise_exc=False, **kwargs)
@@ -456,7 +458,7 @@ class HTTPClient:
         endpoint_type: str,
         service_type: str | None,
         reauth: bool = False,
-    ) -> tuple[str, str, bool]:
+    ) -> tuple[str | None, str, bool]:
         """Return (token, endpoint, just_authenticated) for ``client``.
 
         Authenticates (once) when ``reauth`` is set or the plugin has no token.
@@ -464,29 +466,34 @@ class HTTPClient:
         token = endpoint = None
         if not reauth:
             token, endpoint = self.cached_token, client.cached_endpoint
-            if token and endpoint:
+            if endpoint and (token or self._tokenless):
                 return token, endpoint, False
             try:
-                token, endpoint = self.auth_plugin.token_and_endpoint(endpoint_type, service_type)
+                token, endpoint = self._ask_plugin(endpoint_type, service_type)
             except exceptions.EndpointException:
                 token = endpoint = None  # maybe no catalog yet: authenticate and ask again
         fresh = reauth or not token
         if fresh:
             self.authenticate()
-            token, endpoint = self.auth_plugin.token_and_endpoint(endpoint_type, service_type)
+            token, endpoint = self._ask_plugin(endpoint_type, service_type)
+            self._tokenless = not token  # a plugin that authenticated and has no token
         if not endpoint:
             raise exceptions.EndpointNotFound(
                 "No %s endpoint for service type %r (region %r) from auth plugin %s. "
                 "Check the service catalog, or give the endpoint explicitly."
                 % (endpoint_type, service_type, self.region_name, type(self.auth_plugin).__name__)
             )
-        if not token:
-            raise exceptions.AuthorizationFailure(
-                "Auth plugin %s gave no token after authenticating; check its credentials."
-                % type(self.auth_plugin).__name__
-            )
         self.cached_token, client.cached_endpoint = token, endpoint
         return token, endpoint, fresh
+
+    def _ask_plugin(
+        self, endpoint_type: str, service_type: str | None
+    ) -> tuple[str | None, str | None]:
+        """Call ``token_and_endpoint``, passing our region to plugins that take one."""
+        method = self.auth_plugin.token_and_endpoint
+        if self.region_name and "region_name" in inspect.signature(method).parameters:
+            return method(endpoint_type, service_type, region_name=self.region_name)
+        return method(endpoint_type, service_type)
 
 
 class BaseClient:

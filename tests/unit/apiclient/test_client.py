@@ -720,6 +720,33 @@ class TestClientRequest(TestCase):
         self.identity.get("/x")
         self.assertEqual(("adminURL", "identity"), self.plugin.asked[0])
 
+    def test_plugin_without_tokens_sends_none(self):
+        class Tokenless(FakePlugin):
+            def token_and_endpoint(self, endpoint_type, service_type):
+                self.asked.append((endpoint_type, service_type))
+                return None, URL
+
+        plugin = Tokenless()
+        identity = IdentityClient(self.http(auth_plugin=plugin))
+        self.requests_mock.get(URL + "/x", text="")
+        identity.get("/x")
+        identity.get("/x")
+        self.assertNotIn("X-Auth-Token", self.requests_mock.last_request.headers)
+        self.assertEqual(1, plugin.auth_calls)
+        self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_region_given_to_plugins_that_take_it(self):
+        class Regional(FakePlugin):
+            def token_and_endpoint(self, endpoint_type, service_type, region_name=None):
+                self.asked.append((endpoint_type, service_type, region_name))
+                return self.token, URL
+
+        plugin = Regional()
+        identity = IdentityClient(self.http(auth_plugin=plugin, region_name="RegionTwo"))
+        self.requests_mock.get(URL + "/x", text="")
+        identity.get("/x")
+        self.assertEqual(("publicURL", "identity", "RegionTwo"), plugin.asked[-1])
+
     def test_keyring_saver_called_after_authenticate(self):
         saver = FakeKeyringSaver()
         http = self.http(auth_plugin=self.plugin, keyring_saver=saver)
