@@ -1,0 +1,220 @@
+"""A session bound to one service: what versioned clients are built on.
+
+:class:`Adapter` fills in the service type, interface, region and version
+of every request and raises stackclient exceptions for errors. It works
+over a :class:`stackclient.session.Session` or, duck-typed, over a
+keystoneauth1 ``Session`` (keystoneauth1 is never imported): requests are
+sent with ``raise_exc=False`` and errors raised here, and keystoneauth1's
+own exceptions are translated into stackclient's.
+"""
+
+from __future__ import annotations
+
+import typing as _t
+
+from stackclient import _redact
+from stackclient.apiclient import exceptions
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+__all__ = ["Adapter"]
+
+#: keystoneauth1 exception class names and the stackclient class each becomes
+#: (looked up along the class's MRO, so subclasses are covered).
+_KEYSTONEAUTH_ERRORS: dict[str, type[exceptions.ClientException]] = {
+    "SSLError": exceptions.SSLError,
+    "ConnectTimeout": exceptions.Timeout,
+    "ConnectFailure": exceptions.ConnectionRefused,
+    "UnknownConnectionError": exceptions.TransportError,
+    "RetriableConnectionFailure": exceptions.ConnectionRefused,
+    "ConnectionError": exceptions.TransportError,
+    "EndpointNotFound": exceptions.EndpointNotFound,
+    "EmptyCatalog": exceptions.EndpointNotFound,
+    "CatalogException": exceptions.EndpointException,
+    "DiscoveryFailure": exceptions.EndpointException,
+    "MissingAuthPlugin": exceptions.AuthorizationFailure,
+    "AuthorizationFailure": exceptions.AuthorizationFailure,
+    "AuthPluginException": exceptions.AuthorizationFailure,
+    "ClientException": exceptions.ClientException,
+}
+
+
+def _translate(
+    error: Exception, method: str | None, url: str | None
+) -> exceptions.ClientException | None:
+    """Return the stackclient exception for a keystoneauth1 one, else None."""
+    if not type(error).__module__.startswith("keystoneauth1"):
+        return None
+    response = getattr(error, "response", None)
+    if response is not None and getattr(response, "status_code", 0) >= 400:
+        return exceptions.from_response(response, method, url)
+    for cls in type(error).__mro__:
+        target = _KEYSTONEAUTH_ERRORS.get(cls.__name__)
+        if target is None or not cls.__module__.startswith("keystoneauth1"):
+            continue
+        message = str(error) or cls.__name__
+        if issubclass(target, exceptions.TransportError):
+            return target(message, url=url, method=method)
+        return target(message)
+    return None
+
+
+class Adapter:
+    """Send requests to one service through a session.
+
+    The service is picked by ``service_type``, ``service_name``,
+    ``interface``, ``region_name`` and ``version`` (whatever the session's
+    auth plugin understands), or fixed by ``endpoint_override``. Requests
+    return ``requests.Response``; a status >= 400 raises the matching
+    :class:`~stackclient.apiclient.exceptions.HttpError` unless
+    ``raise_exc=False`` is passed.
+
+    Example::
+
+        identity = Adapter(sess, service_type="identity", interface="public")
+        identity.get("/projects").json()
+    """
+
+    def __init__(
+        self,
+        session: _t.Any,
+        service_type: str | None = None,
+        service_name: str | None = None,
+        interface: str | None = None,
+        region_name: str | None = None,
+        endpoint_override: str | None = None,
+        version: _t.Any = None,
+        user_agent: str | None = None,
+        auth: _t.Any = None,
+        *,
+        connect_retries: int | None = None,
+        status_code_retries: int | None = None,
+        additional_headers: _t.Mapping[str, str] | None = None,
+        global_request_id: str | None = None,
+        raise_exc: bool = True,
+    ) -> None:
+        self.session = session
+        self.service_type = service_type
+        self.service_name = service_name
+        self.interface = interface
+        self.region_name = region_name
+        self.endpoint_override = endpoint_override
+        self.version = version
+        self.user_agent = user_agent
+        self.auth = auth
+        self.connect_retries = connect_retries
+        self.status_code_retries = status_code_retries
+        self.additional_headers = dict(additional_headers or {})
+        self.global_request_id = global_request_id
+        self.raise_exc = raise_exc
+
+    def _endpoint_filter(self) -> dict[str, _t.Any]:
+        pairs = (
+            ("service_type", self.service_type),
+            ("service_name", self.service_name),
+            ("interface", self.interface),
+            ("region_name", self.region_name),
+            ("version", self.version),
+        )
+        return {key: value for key, value in pairs if value is not None}
+
+    def _defaults(self, kwargs: dict[str, _t.Any]) -> None:
+        """Fill in this adapter's settings where the caller gave none."""
+        if self.endpoint_override and not kwargs.get("endpoint_override"):
+            kwargs["endpoint_override"] = self.endpoint_override
+        for name in ("auth", "user_agent", "connect_retries", "status_code_retries"):
+            value = getattr(self, name)
+            if value is not None:
+                kwargs.setdefault(name, value)
+        if self.additional_headers or self.global_request_id:
+            headers = dict(self.additional_headers)
+            if self.global_request_id:
+                headers["X-OpenStack-Request-ID"] = self.global_request_id
+            headers.update(kwargs.get("headers") or {})
+            kwargs["headers"] = headers
+
+    def request(self, url: str, method: str, **kwargs: _t.Any) -> requests.Response:
+        """Send ``method url`` to this adapter's service and return the response.
+
+        Keyword arguments are those of the session's ``request``; an
+        ``endpoint_filter`` given here is merged over the adapter's.
+        """
+        endpoint_filter = self._endpoint_filter()
+        endpoint_filter.update(kwargs.pop("endpoint_filter", None) or {})
+        raise_exc = kwargs.pop("raise_exc", self.raise_exc)
+        self._defaults(kwargs)
+        try:
+            resp = self.session.request(
+                url, method, endpoint_filter=endpoint_filter, raise_exc=False, **kwargs
+            )
+        except exceptions.ClientException:
+            raise
+        except Exception as error:
+            translated = _translate(error, method.upper(), url)
+            if translated is None:
+                raise
+            raise translated from error
+        if raise_exc and resp.status_code >= 400:
+            raise exceptions.from_response(resp, method.upper(), _redact.url(resp.url or url))
+        return resp
+
+    def get(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """GET ``url`` from this service."""
+        return self.request(url, "GET", **kwargs)
+
+    def head(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """HEAD ``url`` on this service."""
+        return self.request(url, "HEAD", **kwargs)
+
+    def post(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """POST to ``url`` on this service."""
+        return self.request(url, "POST", **kwargs)
+
+    def put(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """PUT to ``url`` on this service."""
+        return self.request(url, "PUT", **kwargs)
+
+    def patch(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """PATCH ``url`` on this service."""
+        return self.request(url, "PATCH", **kwargs)
+
+    def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """DELETE ``url`` on this service."""
+        return self.request(url, "DELETE", **kwargs)
+
+    def _call(self, what: str, *args: _t.Any, **kwargs: _t.Any) -> _t.Any:
+        """Call ``session.<what>``, translating keystoneauth1 exceptions."""
+        try:
+            return getattr(self.session, what)(*args, **kwargs)
+        except exceptions.ClientException:
+            raise
+        except Exception as error:
+            translated = _translate(error, None, None)
+            if translated is None:
+                raise
+            raise translated from error
+
+    def get_endpoint(self, auth: _t.Any = None, **kwargs: _t.Any) -> str | None:
+        """Return this service's endpoint (``endpoint_override`` if set)."""
+        if self.endpoint_override:
+            return self.endpoint_override
+        endpoint_filter = self._endpoint_filter()
+        endpoint_filter.update(kwargs)
+        return self._call("get_endpoint", auth or self.auth, **endpoint_filter)
+
+    def get_token(self, auth: _t.Any = None) -> str | None:
+        """Return the session's current token (authenticating if needed)."""
+        return self._call("get_token", auth or self.auth)
+
+    def invalidate(self, auth: _t.Any = None) -> bool:
+        """Drop the cached token; True if a new one can be fetched."""
+        return bool(self._call("invalidate", auth or self.auth))
+
+    def get_user_id(self, auth: _t.Any = None) -> str | None:
+        """Return the id of the user the token belongs to."""
+        return self._call("get_user_id", auth or self.auth)
+
+    def get_project_id(self, auth: _t.Any = None) -> str | None:
+        """Return the id of the project the token is scoped to, or None."""
+        return self._call("get_project_id", auth or self.auth)
