@@ -1,0 +1,394 @@
+"""What the Identity v2.0 and v3 clients share: how a client is built.
+
+A versioned identity client sends through an
+:class:`~stackclient.adapter.Adapter` bound to ``service_type='identity'``
+and carries managers on top. It can be built three ways, decided here once for both versions:
+
+1. ``Client(session=sess)``: requests go through ``sess`` (a stackclient
+   or keystoneauth1 ``Session``) and its auth plugin.
+2. ``Client(auth_ref=stored)``: a token stored earlier (an ``AccessInfo``,
+   its dict, or its JSON text) is used as is -- no auth request while it is
+   valid. With credentials too, the client re-authenticates when it
+   expires; without, it raises ``AuthorizationFailure`` naming the expiry.
+3. ``Client(token=ADMIN_TOKEN, endpoint=URL)``: the token is sent to the
+   endpoint directly (Keystone's bootstrap ``admin_token``); no catalog.
+
+and, from credentials, ``Client(auth_url=..., username=..., password=...)``
+(password auth) or ``Client(auth_url=..., token=...)`` (token exchange).
+
+Subclasses say what differs between versions through a few hooks:
+:attr:`IdentityClient.version`, :attr:`IdentityClient.default_interface`,
+:meth:`IdentityClient._password_plugin`, :meth:`IdentityClient._token_plugin`
+and :meth:`IdentityClient._credentials_with_ref`.
+"""
+
+from __future__ import annotations
+
+import typing as _t
+
+from stackclient import access, adapter
+from stackclient import session as _session
+from stackclient.apiclient import exceptions
+from stackclient.auth import admin_token, noauth
+from stackclient.auth import base as _auth_base
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+__all__ = ["IdentityClient"]
+
+#: The service type every identity client talks to.
+SERVICE_TYPE = "identity"
+
+
+def _load_auth_ref(value: _t.Any) -> access.AccessInfo | None:
+    """Turn an AccessInfo, its dict or its JSON text into an AccessInfo."""
+    if value is None or isinstance(value, access.AccessInfo):
+        return value
+    if isinstance(value, (str, bytes)):
+        return access.AccessInfo.from_json(value)
+    if isinstance(value, _t.Mapping):
+        return access.AccessInfo.factory(body=dict(value))
+    raise exceptions.ValidationError(
+        "auth_ref must be an AccessInfo, its dict or its JSON text (auth_ref.to_json()), "
+        "not %s" % type(value).__name__
+    )
+
+
+def _verify(cacert: str | None, insecure: bool) -> bool | str:
+    if cacert:
+        return cacert
+    return not insecure
+
+
+def _client_cert(cert: str | None, key: str | None) -> str | tuple[str, str] | None:
+    if cert and key:
+        return (cert, key)
+    if key:
+        raise exceptions.ValidationError("key= was given without cert=; give the certificate too")
+    return cert
+
+
+class IdentityClient:
+    """An identity client: an Adapter for ``identity`` plus managers.
+
+    Built from a session, a stored token or credentials (see the module
+    docstring). Managers are given the client itself and send through its
+    ``get/post/put/patch/delete/head``, which go to an
+    :class:`~stackclient.adapter.Adapter`. (The client holds the Adapter
+    rather than being one: keystoneclient's v3 manager named ``auth``
+    would otherwise shadow the Adapter's ``auth`` plugin attribute.)
+
+    Subclasses (``v2_0.client.Client``, ``v3.client.Client``) add the
+    managers and the version-specific hooks. Properties that describe the
+    token (:attr:`auth_ref`, :attr:`user_id`, :attr:`project_id`, ...)
+    authenticate first when no token is held yet.
+    """
+
+    #: The API version the subclass speaks ("v2.0", "v3").
+    version: _t.ClassVar[str] = ""
+    #: The catalog interface used when none is given.
+    default_interface: _t.ClassVar[str] = "public"
+
+    def __init__(
+        self,
+        *,
+        session: _t.Any = None,
+        auth: _t.Any = None,
+        auth_ref: _t.Any = None,
+        token: str | None = None,
+        endpoint: str | None = None,
+        auth_url: str | None = None,
+        credentials: _t.Mapping[str, _t.Any] | None = None,
+        region_name: str | None = None,
+        interface: str | None = None,
+        service_name: str | None = None,
+        endpoint_override: str | None = None,
+        timeout: float | None = None,
+        original_ip: str | None = None,
+        cert: str | None = None,
+        key: str | None = None,
+        cacert: str | None = None,
+        insecure: bool = False,
+        debug: bool = False,
+        user_agent: str | None = None,
+        connect_retries: int = 0,
+    ) -> None:
+        ref = _load_auth_ref(auth_ref)
+        adapter_auth = auth
+        if session is None:
+            adapter_auth = None
+            plugin = auth or self._build_plugin(
+                ref=ref,
+                token=token,
+                endpoint=endpoint,
+                auth_url=(auth_url or "").rstrip("/") or _catalog_auth_url(ref),
+                credentials={k: v for k, v in (credentials or {}).items() if v is not None},
+            )
+            session = _session.Session(
+                auth=plugin,
+                verify=_verify(cacert, insecure),
+                cert=_client_cert(cert, key),
+                timeout=timeout,
+                user_agent=user_agent,
+                original_ip=original_ip,
+                debug=debug,
+                connect_retries=connect_retries,
+            )
+        if region_name is None and ref is not None:
+            region_name = ref.region_name
+        self._adapter = adapter.Adapter(
+            session,
+            service_type=SERVICE_TYPE,
+            service_name=service_name,
+            interface=interface or self.default_interface,
+            region_name=region_name,
+            endpoint_override=(endpoint_override or endpoint or "").rstrip("/") or None,
+            auth=adapter_auth,
+        )
+
+    # -- the adapter: where managers send their requests ------------------------
+
+    @property
+    def session(self) -> _t.Any:
+        """The session requests go through (stackclient's or keystoneauth1's)."""
+        return self._adapter.session
+
+    @property
+    def interface(self) -> str | None:
+        """The catalog interface of the identity endpoint used."""
+        return self._adapter.interface
+
+    @property
+    def region_name(self) -> str | None:
+        """The region of the identity endpoint used, or None for any."""
+        return self._adapter.region_name
+
+    @property
+    def endpoint_override(self) -> str | None:
+        """The URL used instead of the catalog's, or None."""
+        return self._adapter.endpoint_override
+
+    def request(self, url: str, method: str, **kwargs: _t.Any) -> requests.Response:
+        """Send a request to the identity endpoint (``url`` relative to it)."""
+        return self._adapter.request(url, method, **kwargs)
+
+    def get(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """GET ``url`` from the identity endpoint; HTTP errors raise."""
+        return self._adapter.get(url, **kwargs)
+
+    def head(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """HEAD ``url`` on the identity endpoint."""
+        return self._adapter.head(url, **kwargs)
+
+    def post(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """POST to ``url`` on the identity endpoint (``json=`` for a body)."""
+        return self._adapter.post(url, **kwargs)
+
+    def put(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """PUT to ``url`` on the identity endpoint."""
+        return self._adapter.put(url, **kwargs)
+
+    def patch(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """PATCH ``url`` on the identity endpoint."""
+        return self._adapter.patch(url, **kwargs)
+
+    def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
+        """DELETE ``url`` on the identity endpoint."""
+        return self._adapter.delete(url, **kwargs)
+
+    # -- choosing the auth plugin --------------------------------------------
+
+    def _build_plugin(
+        self,
+        *,
+        ref: access.AccessInfo | None,
+        token: str | None,
+        endpoint: str | None,
+        auth_url: str | None,
+        credentials: dict[str, _t.Any],
+    ) -> _t.Any:
+        """Return the auth plugin for the arguments given (see the module docstring)."""
+        if credentials.get("password"):
+            plugin = self._password_plugin(
+                self._need_auth_url(auth_url, "password"),
+                self._credentials_with_ref(credentials, ref),
+            )
+        elif token and endpoint:
+            return admin_token.AdminToken(token=token, endpoint=endpoint.rstrip("/"))
+        elif token:
+            plugin = self._token_plugin(
+                self._need_auth_url(auth_url, "token"),
+                token,
+                self._credentials_with_ref(credentials, ref),
+            )
+        elif ref is not None:
+            return _auth_base.AccessInfoPlugin(ref, auth_url=auth_url)
+        elif endpoint:
+            return noauth.NoAuth(endpoint=endpoint.rstrip("/"))
+        else:
+            raise exceptions.AuthorizationFailure(
+                "No way to authenticate was given: pass session=, auth_ref= (a stored "
+                "token), token= with endpoint= (admin token), or auth_url= with "
+                "username/user_id and password (or with token=)"
+            )
+        if ref is not None:
+            plugin.auth_ref = ref
+        return plugin
+
+    @staticmethod
+    def _need_auth_url(auth_url: str | None, what: str) -> str:
+        if not auth_url:
+            raise exceptions.AuthorizationFailure(
+                "Cannot authenticate with a %s without auth_url= (the identity "
+                "URL, e.g. http://keystone.example:5000/v3)" % what
+            )
+        return auth_url
+
+    # -- version hooks -----------------------------------------------------------
+
+    def _password_plugin(self, auth_url: str, credentials: dict[str, _t.Any]) -> _t.Any:
+        """Return the version's password plugin for ``credentials``."""
+        raise NotImplementedError("%s must implement _password_plugin" % type(self).__name__)
+
+    def _token_plugin(self, auth_url: str, token: str, credentials: dict[str, _t.Any]) -> _t.Any:
+        """Return the version's token-exchange plugin for ``token`` and the scope in ``credentials``."""
+        raise NotImplementedError("%s must implement _token_plugin" % type(self).__name__)
+
+    def _credentials_with_ref(
+        self, credentials: dict[str, _t.Any], ref: access.AccessInfo | None
+    ) -> dict[str, _t.Any]:
+        """Return ``credentials`` completed from a stored token (by default unchanged).
+
+        A subclass fills in the user and scope the stored token had, so that
+        re-authenticating yields a token like it.
+        """
+        return credentials
+
+    # -- the token ------------------------------------------------------------
+
+    def _auth_plugin(self) -> _t.Any:
+        return getattr(self._adapter, "auth", None) or getattr(self.session, "auth", None)
+
+    @property
+    def auth_ref(self) -> _t.Any:
+        """The current token as an AccessInfo (``to_json()`` stores it).
+
+        Authenticates first when no valid token is held. None for plugins
+        that have no token details (admin token, endpoint only).
+        """
+        plugin = self._auth_plugin()
+        get_access = getattr(plugin, "get_access", None)
+        return get_access(self.session) if get_access is not None else None
+
+    @auth_ref.setter
+    def auth_ref(self, value: _t.Any) -> None:
+        plugin = self._auth_plugin()
+        if plugin is None or not hasattr(plugin, "auth_ref"):
+            raise exceptions.ValidationError(
+                "This client's auth plugin (%s) cannot hold a stored token" % type(plugin).__name__
+            )
+        plugin.auth_ref = _load_auth_ref(value)
+
+    def _ref_attr(self, name: str) -> _t.Any:
+        ref = self.auth_ref
+        return getattr(ref, name, None) if ref is not None else None
+
+    @property
+    def auth_token(self) -> str | None:
+        """The token sent with requests (authenticating first if needed)."""
+        return self._adapter.get_token()
+
+    @property
+    def service_catalog(self) -> _t.Any:
+        """The token's service catalog (empty for a token without one); None without a token."""
+        ref = self.auth_ref
+        return ref.service_catalog if ref is not None else None
+
+    def has_service_catalog(self) -> bool:
+        """True when the current token carries a service catalog."""
+        ref = self.auth_ref
+        return bool(ref is not None and ref.has_service_catalog())
+
+    @property
+    def auth_url(self) -> str | None:
+        """The URL credentials are sent to, when the plugin has one."""
+        return getattr(self._auth_plugin(), "auth_url", None)
+
+    @property
+    def management_url(self) -> str | None:
+        """The identity URL requests go to: ``endpoint`` if given, else the catalog's.
+
+        None when the catalog has no identity endpoint for the client's
+        interface and region.
+        """
+        if self.endpoint_override:
+            return self.endpoint_override
+        try:
+            return self._adapter.get_endpoint()
+        except exceptions.EndpointNotFound:
+            return None
+
+    @management_url.setter
+    def management_url(self, value: str | None) -> None:
+        self._adapter.endpoint_override = value
+
+    @property
+    def user_id(self) -> str | None:
+        """The id of the user the token belongs to."""
+        return self._ref_attr("user_id")
+
+    @property
+    def username(self) -> str | None:
+        """The name of the user the token belongs to."""
+        return self._ref_attr("username")
+
+    @property
+    def project_id(self) -> str | None:
+        """The id of the project the token is scoped to, or None."""
+        return self._ref_attr("project_id")
+
+    @property
+    def project_name(self) -> str | None:
+        """The name of the project the token is scoped to, or None."""
+        return self._ref_attr("project_name")
+
+    @property
+    def domain_id(self) -> str | None:
+        """The id of the domain the token is scoped to, or None."""
+        return self._ref_attr("domain_id")
+
+    @property
+    def domain_name(self) -> str | None:
+        """The name of the domain the token is scoped to, or None."""
+        return self._ref_attr("domain_name")
+
+    @property
+    def trust_id(self) -> str | None:
+        """The id of the trust the token is scoped to, or None."""
+        return self._ref_attr("trust_id")
+
+    def authenticate(self) -> bool:
+        """Get a new token now (even if the held one is valid); return True.
+
+        A client built from a stored ``auth_ref`` without credentials cannot
+        get a new token: it checks that the stored one is still valid and
+        raises ``AuthorizationFailure`` once it has expired. Plugins without
+        tokens (admin token, endpoint only) have nothing to do.
+        """
+        plugin = self._auth_plugin()
+        if plugin is None or not hasattr(plugin, "get_access"):
+            return True
+        invalidate = getattr(plugin, "invalidate", None)
+        if invalidate is not None:
+            invalidate()
+        plugin.get_access(self.session)
+        return True
+
+
+def _catalog_auth_url(ref: access.AccessInfo | None) -> str | None:
+    """The first public identity URL of a stored token's catalog, if any."""
+    if ref is None:
+        return None
+    urls = ref.auth_url
+    return urls[0].rstrip("/") if urls else None

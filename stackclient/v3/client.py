@@ -1,0 +1,260 @@
+"""The Identity API v3 client: python-keystoneclient's ``v3.client.Client``.
+
+Example::
+
+    from stackclient import session
+    from stackclient.auth import v3
+    from stackclient.v3 import client
+
+    sess = session.Session(auth=v3.Password(
+        auth_url="http://127.0.0.1:5000/v3", username="admin", password="secret",
+        user_domain_id="default", project_name="admin", project_domain_id="default"))
+    keystone = client.Client(session=sess)
+    keystone.projects.list()
+
+    stored = keystone.auth_ref.to_json()           # later, elsewhere:
+    keystone = client.Client(auth_ref=stored)      # no auth request while valid
+
+    keystone = client.Client(token=ADMIN_TOKEN, endpoint="http://127.0.0.1:5000/v3")
+"""
+
+from __future__ import annotations
+
+import typing as _t
+
+from stackclient import _identity_client
+from stackclient.auth import v3 as _v3_auth
+from stackclient.v3 import (
+    access_rules,
+    application_credentials,
+    auth,
+    credentials,
+    domain_configs,
+    domains,
+    ec2,
+    endpoint_filter,
+    endpoint_groups,
+    endpoints,
+    groups,
+    limits,
+    policies,
+    projects,
+    regions,
+    registered_limits,
+    role_assignments,
+    roles,
+    services,
+    tokens,
+    trusts,
+    users,
+)
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    from stackclient import access
+
+__all__ = ["Client"]
+
+_USER_KEYS = ("user_id", "username", "user_domain_id", "user_domain_name", "password")
+_SCOPE_KEYS = (
+    "project_id",
+    "project_name",
+    "project_domain_id",
+    "project_domain_name",
+    "domain_id",
+    "domain_name",
+    "trust_id",
+    "system_scope",
+)
+
+
+def _scope_given(credentials: _t.Mapping[str, _t.Any]) -> bool:
+    return any(credentials.get(k) for k in _SCOPE_KEYS)
+
+
+def _scope_of(ref: access.AccessInfo) -> dict[str, _t.Any]:
+    """The scope a stored token had, as plugin options (one scope at most)."""
+    if ref.trust_id:
+        return {"trust_id": ref.trust_id}
+    if ref.project_id:
+        return {"project_id": ref.project_id}
+    if ref.domain_id:
+        return {"domain_id": ref.domain_id}
+    if getattr(ref, "system_scoped", False):
+        return {"system_scope": "all"}
+    return {}
+
+
+class Client(_identity_client.IdentityClient):
+    """Client for the OpenStack Identity API v3.
+
+    Build it from a ``session`` (stackclient's or keystoneauth1's), a stored
+    ``auth_ref`` (AccessInfo, dict or JSON), an admin ``token`` with an
+    ``endpoint``, or ``auth_url`` plus credentials (``username`` or
+    ``user_id`` with ``password``, or ``token``) and an optional scope
+    (project by id, or by name with its domain; domain; ``trust_id``;
+    ``system_scope='all'``). A user or project name without a domain is
+    looked up in the ``default`` domain, as keystoneclient did.
+
+    ``interface`` defaults to ``'public'``, as in keystoneclient's v3
+    client (its v2.0 client used ``'admin'``). Since Keystone v3 serves
+    the whole API on every interface (Keystone 30's bootstrap registers one
+    URL for all three), public works everywhere; pass ``interface='admin'``
+    or ``'internal'`` where a deployment splits them. ``endpoint`` (or
+    ``endpoint_override``) sends every request there instead of the
+    catalog's URL. ``cacert`` is a CA bundle, ``insecure=True`` turns TLS
+    verification off; ``cert``/``key`` give a client certificate;
+    ``timeout`` is in seconds; ``debug=True`` logs requests (secrets
+    redacted) on the ``stackclient`` logger.
+
+    Managers: ``access_rules``, ``application_credentials``, ``auth``,
+    ``credentials``, ``domain_configs``, ``domains``, ``ec2``,
+    ``endpoint_filter``, ``endpoint_groups``, ``endpoints``, ``groups``,
+    ``inference_rules``, ``limits``, ``policies``, ``projects``,
+    ``regions``, ``registered_limits``, ``role_assignments``, ``roles``,
+    ``services``, ``tokens``, ``trusts``, ``users``.
+    """
+
+    version = "v3"
+    default_interface = "public"
+
+    def __init__(
+        self,
+        *,
+        session: _t.Any = None,
+        auth: _t.Any = None,
+        auth_ref: _t.Any = None,
+        auth_url: str | None = None,
+        user_id: str | None = None,
+        username: str | None = None,
+        user_domain_id: str | None = None,
+        user_domain_name: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+        project_id: str | None = None,
+        project_name: str | None = None,
+        project_domain_id: str | None = None,
+        project_domain_name: str | None = None,
+        domain_id: str | None = None,
+        domain_name: str | None = None,
+        trust_id: str | None = None,
+        system_scope: str | None = None,
+        tenant_id: str | None = None,
+        tenant_name: str | None = None,
+        region_name: str | None = None,
+        endpoint: str | None = None,
+        endpoint_override: str | None = None,
+        interface: str | None = None,
+        service_name: str | None = None,
+        timeout: float | None = None,
+        original_ip: str | None = None,
+        cert: str | None = None,
+        key: str | None = None,
+        cacert: str | None = None,
+        insecure: bool = False,
+        debug: bool = False,
+        user_agent: str | None = None,
+        connect_retries: int = 0,
+    ) -> None:
+        credentials = {
+            "user_id": user_id,
+            "username": username,
+            "user_domain_id": user_domain_id,
+            "user_domain_name": user_domain_name,
+            "password": password,
+            "project_id": project_id or tenant_id,
+            "project_name": project_name or tenant_name,
+            "project_domain_id": project_domain_id,
+            "project_domain_name": project_domain_name,
+            "domain_id": domain_id,
+            "domain_name": domain_name,
+            "trust_id": trust_id,
+            "system_scope": system_scope,
+        }
+        super().__init__(
+            session=session,
+            auth=auth,
+            auth_ref=auth_ref,
+            token=token,
+            endpoint=endpoint,
+            auth_url=auth_url,
+            credentials=credentials,
+            region_name=region_name,
+            interface=interface,
+            service_name=service_name,
+            endpoint_override=endpoint_override,
+            timeout=timeout,
+            original_ip=original_ip,
+            cert=cert,
+            key=key,
+            cacert=cacert,
+            insecure=insecure,
+            debug=debug,
+            user_agent=user_agent,
+            connect_retries=connect_retries,
+        )
+        self._add_managers()
+
+    def _add_managers(self) -> None:
+        self.access_rules = access_rules.AccessRuleManager(self)
+        self.application_credentials = application_credentials.ApplicationCredentialManager(self)
+        self.auth = auth.AuthManager(self)
+        self.credentials = credentials.CredentialManager(self)
+        self.domain_configs = domain_configs.DomainConfigManager(self)
+        self.domains = domains.DomainManager(self)
+        self.ec2 = ec2.EC2Manager(self)
+        self.endpoint_filter = endpoint_filter.EndpointFilterManager(self)
+        self.endpoint_groups = endpoint_groups.EndpointGroupManager(self)
+        self.endpoints = endpoints.EndpointManager(self)
+        self.groups = groups.GroupManager(self)
+        self.inference_rules = roles.InferenceRuleManager(self)
+        self.limits = limits.LimitManager(self)
+        self.policies = policies.PolicyManager(self)
+        self.projects = projects.ProjectManager(self)
+        self.regions = regions.RegionManager(self)
+        self.registered_limits = registered_limits.RegisteredLimitManager(self)
+        self.role_assignments = role_assignments.RoleAssignmentManager(self)
+        self.roles = roles.RoleManager(self)
+        self.services = services.ServiceManager(self)
+        self.tokens = tokens.TokenManager(self)
+        self.trusts = trusts.TrustManager(self)
+        self.users = users.UserManager(self)
+
+    # -- version hooks ---------------------------------------------------------
+
+    def _password_plugin(self, auth_url: str, credentials: dict[str, _t.Any]) -> _t.Any:
+        """A v3.Password plugin; names without a domain default to the ``default`` domain."""
+        opts = {k: credentials.get(k) for k in _USER_KEYS + _SCOPE_KEYS}
+        if opts["username"] and not (opts["user_domain_id"] or opts["user_domain_name"]):
+            opts["user_domain_id"] = "default"
+        _default_project_domain(opts)
+        return _v3_auth.Password(auth_url=auth_url, **opts)
+
+    def _token_plugin(self, auth_url: str, token: str, credentials: dict[str, _t.Any]) -> _t.Any:
+        """A v3.Token plugin exchanging ``token`` for one with the scope given."""
+        opts = {k: credentials.get(k) for k in _SCOPE_KEYS}
+        _default_project_domain(opts)
+        return _v3_auth.Token(auth_url=auth_url, token=token, **opts)
+
+    def _credentials_with_ref(
+        self, credentials: dict[str, _t.Any], ref: access.AccessInfo | None
+    ) -> dict[str, _t.Any]:
+        """Fill the user and scope of a stored token in where none was given.
+
+        So a client rebuilt from ``auth_ref`` plus a password gets, on
+        expiry, a token for the same user and scope.
+        """
+        if ref is None:
+            return credentials
+        filled = dict(credentials)
+        if not (filled.get("user_id") or filled.get("username")) and ref.user_id:
+            filled["user_id"] = ref.user_id
+        if not _scope_given(filled):
+            filled.update(_scope_of(ref))
+        return filled
+
+
+def _default_project_domain(opts: dict[str, _t.Any]) -> None:
+    if opts.get("project_name") and not (
+        opts.get("project_domain_id") or opts.get("project_domain_name")
+    ):
+        opts["project_domain_id"] = "default"
