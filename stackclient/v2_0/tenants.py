@@ -51,7 +51,7 @@ class Tenant(base.Resource):
         manager = self._require_manager("update")
         info = self._info
         updated = manager.update(
-            self.id,
+            info.get("id"),
             tenant_name=name if name else info.get("name"),
             description=description if description is not None else info.get("description"),
             enabled=enabled if enabled is not None else info.get("enabled"),
@@ -129,6 +129,14 @@ class TenantManager(base.ManagerWithFind):
             return self._list(url, "tenants")
         except exceptions.EndpointNotFound:
             return self._list(url, "tenants", endpoint_filter={"interface": _AUTH_INTERFACE})
+
+    def iterate(self, limit: _t.Any = None, marker: _t.Any = None) -> _t.Iterator[Tenant]:
+        """Like :meth:`list`, but yield tenants page by page (``limit`` = page size).
+
+        Follows the ``tenants_links`` next link while the server gives one;
+        only the current page is held in memory.
+        """
+        return self._iterate("/tenants" + _paths.page_query(limit, marker), "tenants")
 
     def update(
         self,

@@ -34,6 +34,12 @@ def _user_path(user: _t.Any, *rest: str) -> str:
     return _paths.join("users", _paths.segment(user, "user"), *rest)
 
 
+def _users_url(tenant_id: _t.Any) -> str:
+    if tenant_id:
+        return _paths.join("tenants", _paths.segment(tenant_id, "tenant"), "users")
+    return "/users"
+
+
 class UserManager(base.ManagerWithFind):
     """Create, read, update, list and delete users.
 
@@ -64,12 +70,16 @@ class UserManager(base.ManagerWithFind):
         ``GET /users`` or ``GET /tenants/{tenant_id}/users``; ``limit`` and
         ``marker`` are sent in the query string for paging.
         """
-        query = _paths.page_query(limit, marker)
-        if tenant_id:
-            url = _paths.join("tenants", _paths.segment(tenant_id, "tenant"), "users")
-        else:
-            url = "/users"
-        return self._list(url + query, "users")
+        return self._list(_users_url(tenant_id) + _paths.page_query(limit, marker), "users")
+
+    def iterate(
+        self, tenant_id: _t.Any = None, limit: _t.Any = None, marker: _t.Any = None
+    ) -> _t.Iterator[User]:
+        """Like :meth:`list`, but yield users page by page (``limit`` = page size).
+
+        Follows the ``users_links`` next link while the server gives one.
+        """
+        return self._iterate(_users_url(tenant_id) + _paths.page_query(limit, marker), "users")
 
     def create(
         self,

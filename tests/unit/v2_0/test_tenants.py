@@ -184,3 +184,28 @@ class TenantListFallbackTests(utils.ClientTestCase):
         self.stub_url("GET", ["tenants"], base_url=utils.PUBLIC_URL, json={"tenants": []})
         self.assertEqual([], self.client.tenants.list())
         self.assertRequestIs("GET", ["tenants"], base_url=utils.PUBLIC_URL)
+
+
+class TenantIterateTests(utils.TestCase):
+    def test_follows_next_links(self) -> None:
+        manager = tenants.TenantManager(self.client)
+        first, second = _tenant(name="a"), _tenant(name="b")
+        next_url = self.url_for(["tenants"]) + "?limit=1&marker=" + first["id"]
+        self.requests_mock.get(
+            self.url_for(["tenants"]) + "?limit=1",
+            complete_qs=True,
+            json={"tenants": [first], "tenants_links": [{"rel": "next", "href": next_url}]},
+        )
+        self.requests_mock.get(
+            next_url, complete_qs=True, json={"tenants": [second], "tenants_links": []}
+        )
+        walk = manager.iterate(limit=1)
+        self.assertEqual([], self.requests_mock.request_history)  # lazy
+        self.assertEqual(["a", "b"], [t.name for t in walk])
+        self.assertEqual(2, len(self.requests_mock.request_history))
+
+    def test_tenant_without_id_cannot_update(self) -> None:
+        manager = tenants.TenantManager(self.client)
+        orphan = tenants.Tenant(manager, {"name": "x"})
+        self.assertRaises(exceptions.ValidationError, orphan.update, name="y")
+        self.assertEqual([], self.requests_mock.request_history)

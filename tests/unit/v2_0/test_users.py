@@ -158,3 +158,11 @@ class OwnPasswordTests(utils.ClientTestCase):
         self.assertRequestBodyIs(
             json={"user": {"password": "new-pw", "original_password": "old-pw"}}
         )
+
+
+class UserIterateTests(utils.TestCase):
+    def test_iterate_by_tenant(self) -> None:
+        manager = users.UserManager(self.client)
+        self.stub_url("GET", ["tenants", "t1", "users"], json={"users": [_user(), _user()]})
+        self.assertEqual(2, len(list(manager.iterate(tenant_id="t1", limit=5))))
+        self.assertRequestIs("GET", ["tenants", "t1", "users"], "limit=5")
