@@ -10,6 +10,7 @@ Example::
 
 from __future__ import annotations
 
+import types
 import typing as _t
 import urllib.parse
 
@@ -23,6 +24,14 @@ __all__ = ["Project", "ProjectManager"]
 
 #: The key-only query flags of ``GET /projects/{id}``, in the order sent.
 _HIERARCHY_FLAGS = ("subtree_as_list", "subtree_as_ids", "parents_as_list", "parents_as_ids")
+
+
+#: Tag filter keywords and the query names Keystone reads. keystoneclient
+#: sent the keywords as they were, which Keystone silently ignored.
+_TAG_FILTERS = types.MappingProxyType(
+    {"tags_any": "tags-any", "not_tags": "not-tags", "not_tags_any": "not-tags-any"}
+)
+_TAG_KEYS = frozenset(("tags", *_TAG_FILTERS, *_TAG_FILTERS.values()))
 
 
 class Project(base.Resource):
@@ -124,9 +133,11 @@ class ProjectManager(base.CrudManager):
         ``user`` lists the projects that user has roles on
         (``/users/{id}/projects``); ``domain`` and ``parent`` filter by
         ``domain_id`` and ``parent_id``. Other keywords are query filters,
-        e.g. ``name``, ``enabled``, ``is_domain``, ``limit``, and for tags
-        ``tags``, ``tags_any``, ``not_tags``, ``not_tags_any`` (a
-        comma-separated string).
+        e.g. ``name``, ``enabled``, ``is_domain``, ``limit``. Tag filters
+        take a comma-separated string or a list: ``tags`` (all of them),
+        ``tags_any``, ``not_tags``, ``not_tags_any``; they are sent as the
+        ``tags-any``, ``not-tags``, ``not-tags-any`` Keystone reads
+        (keystoneclient sent the underscore names, which Keystone ignores).
         """
         return super().list(fallback_to_auth=True, **_list_args(domain, user, parent, kwargs))
 
@@ -228,10 +239,17 @@ class ProjectManager(base.CrudManager):
 
 
 def _list_args(domain: _t.Any, user: _t.Any, parent: _t.Any, kwargs: dict[str, _t.Any]) -> dict:
-    args = dict(kwargs, domain_id=base.getid(domain), parent_id=base.getid(parent))
+    args = {_TAG_FILTERS.get(k, k): _tag_filter(k, v) for k, v in kwargs.items()}
+    args.update(domain_id=base.getid(domain), parent_id=base.getid(parent))
     if user is not None:
         args["base_url"] = "/users/%s" % _quote(user)
     return args
+
+
+def _tag_filter(key: str, value: _t.Any) -> _t.Any:
+    if key in _TAG_KEYS and isinstance(value, (list, tuple, set, frozenset)):
+        return ",".join(value)
+    return value
 
 
 def _quote(obj: _t.Any) -> str:
@@ -243,9 +261,11 @@ def _tags_url(project: _t.Any) -> str:
 
 
 def _tag_url(project: _t.Any, tag: str) -> str:
-    if not isinstance(tag, str) or not tag:
+    # Keystone forbids "/" and "," in tags; a "/" would also be routed as a
+    # path separator (even escaped) and answer a misleading 404.
+    if not isinstance(tag, str) or not tag or "/" in tag or "," in tag:
         raise exceptions.ValidationError(
-            "A project tag must be a non-empty string, got %r" % (tag,)
+            "A project tag must be a non-empty string without '/' or ',', got %r" % (tag,)
         )
     return "%s/%s" % (_tags_url(project), urllib.parse.quote(tag, safe=""))
 

@@ -214,6 +214,11 @@ class RoleManager(base.CrudManager):
         inherited: bool,
     ) -> dict[str, _t.Any]:
         if user or group:
+            if inherited and project:
+                raise exceptions.ValidationError(
+                    "Keystone lists inherited grants on domains only; for a project use "
+                    "role_assignments.list(project=..., os_inherit_extension_inherited=True)"
+                )
             args = {"base_url": _grants_base_url(user, group, system, domain, project, inherited)}
             if inherited:
                 args["tail"] = _INHERITED_TAIL

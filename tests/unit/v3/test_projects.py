@@ -52,6 +52,17 @@ class ProjectTests(utils.CrudTests, utils.TestCase):
         self.assertQueryStringIs({"domain_id": "d1", "parent_id": "p1", "tags": "a,b"})
         self.assertEqual([], listed[0].tags)
 
+    def test_tag_filters_use_keystone_query_names(self) -> None:
+        self.stub_url("GET", ["projects"], json={"projects": []})
+        filters = {"tags_any": ["a", "b"], "not_tags": "c", "not_tags_any": ("d", "e")}
+        self.manager.list(tags=["x", "y"], **filters)
+        self.assertQueryStringIs(
+            {"tags": "x,y", "tags-any": "a,b", "not-tags": "c", "not-tags-any": "d,e"}
+        )
+        self.assertEqual(
+            {"tags_any": ["a", "b"], "not_tags": "c", "not_tags_any": ("d", "e")}, filters
+        )
+
     def test_list_for_user(self) -> None:
         self.stub_url("GET", ["users", "u1", "projects"], json={"projects": []})
         self.assertEqual([], self.manager.list(user="u1"))
@@ -95,13 +106,16 @@ class ProjectTests(utils.CrudTests, utils.TestCase):
         self.assertEqual([], self.request_history())
 
     def test_add_tag_quotes_the_tag(self) -> None:
-        self.stub_url("PUT", ["projects", "p1", "tags", "a%2Fb%20c"], status_code=201, text="")
-        self.assertIsNone(self.manager.add_tag("p1", "a/b c"))
+        self.stub_url("PUT", ["projects", "p1", "tags", "a%20b%3Fc"], status_code=201, text="")
+        self.assertIsNone(self.manager.add_tag("p1", "a b?c"))
         self.assertRequestMethodIs("PUT")
-        self.assertTrue(self.last_request.url.endswith("/projects/p1/tags/a%2Fb%20c"))
+        self.assertTrue(self.last_request.url.endswith("/projects/p1/tags/a%20b%3Fc"))
 
-    def test_add_empty_tag_is_refused(self) -> None:
-        self.assertRaises(exceptions.ValidationError, self.manager.add_tag, "p1", "")
+    def test_tags_keystone_forbids_are_refused_before_sending(self) -> None:
+        for tag in ("", "a/b", "a,b", None):
+            for method in (self.manager.add_tag, self.manager.check_tag, self.manager.delete_tag):
+                self.assertRaises(exceptions.ValidationError, method, "p1", tag)
+        self.assertEqual([], self.request_history())
 
     def test_update_tags(self) -> None:
         self.stub_url("PUT", ["projects", "p1", "tags"], json={"tags": ["a", "b"], "links": {}})

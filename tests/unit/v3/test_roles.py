@@ -85,6 +85,18 @@ class RoleTests(utils.CrudTests, utils.TestCase):
         self.manager.list(group="g1", domain="d1", os_inherit_extension_inherited=True)
         self.assertRequestIs("GET", path)
 
+    def test_list_inherited_on_project_is_refused(self) -> None:
+        # Keystone has no such route (404); role_assignments can answer it.
+        err = self.assertRaises(
+            exceptions.ValidationError,
+            self.manager.list,
+            user="u1",
+            project="p1",
+            os_inherit_extension_inherited=True,
+        )
+        self.assertIn("role_assignments", str(err))
+        self.assertEqual([], self.request_history())
+
     def test_check_missing_grant_raises_not_found(self) -> None:
         self.stub_url("HEAD", ["projects", "p1", "users", "u1", "roles", "r1"], status_code=404)
         self.assertRaises(exceptions.NotFound, self.manager.check, "r1", user="u1", project="p1")
