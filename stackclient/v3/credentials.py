@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import typing as _t
+import warnings
 
 from stackclient.apiclient import base
 
@@ -62,16 +63,28 @@ class CredentialManager(base.CrudManager):
     def update(
         self,
         credential: _t.Any,
-        user: _t.Any,
+        user: _t.Any = None,
         type: str | None = None,
         blob: str | None = None,
         project: _t.Any = None,
         **kwargs: _t.Any,
     ) -> Credential:
-        """Change a credential; ``user`` is sent as given (None means unchanged)."""
+        """Change a credential's ``blob`` (and, on older Keystones, ``type``/``project``).
+
+        Keystone 30 accepts only ``blob`` here and answers 400 to anything
+        else. ``user`` is kept for keystoneclient's signature, where it was
+        required, but is not sent: keystoneclient always sent it as
+        ``user_id``, which makes every update fail on current Keystone, and
+        a credential's owner does not change. Passing it warns.
+        """
+        if user is not None:
+            warnings.warn(
+                "credentials.update(): 'user' is ignored; a credential's owner cannot change",
+                DeprecationWarning,
+                stacklevel=2,
+            )
         return super().update(
             credential_id=base.getid(credential),
-            user_id=base.getid(user),
             type=type,
             blob=blob,
             project_id=base.getid(project),

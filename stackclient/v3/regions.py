@@ -87,7 +87,10 @@ class RegionManager(base.CrudManager):
         )
 
     def delete(self, region: _t.Any) -> requests.Response:
-        """Delete a region (one with child regions or endpoints is refused)."""
+        """Delete a region and its child regions.
+
+        Keystone refuses (Forbidden) when any of them still has endpoints.
+        """
         return super().delete(region_id=base.getid(region))
 
 

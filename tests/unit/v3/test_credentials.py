@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 from stackclient.v3 import credentials, users
 from tests.unit.v3 import utils
@@ -39,6 +40,20 @@ class CredentialTests(utils.CrudTests, utils.TestCase):
         self.assertRequestBodyIs(
             json={"credential": {"user_id": ref["user_id"], "type": "totp", "blob": "BLOB"}}
         )
+
+    def update_ref(self):
+        # Keystone 30 accepts only blob (and ignores nothing else) on update.
+        return {"id": utils.new_id(), "blob": "NEWBLOB"}
+
+    def test_update_does_not_send_user_and_warns(self) -> None:
+        ref = self.new_ref()
+        self.stub_url("PATCH", ["credentials", ref["id"]], json={"credential": ref})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.manager.update(ref["id"], ref["user_id"], blob="B")
+        self.assertRequestBodyIs(json={"credential": {"blob": "B"}})
+        self.assertEqual([DeprecationWarning], [w.category for w in caught])
+        self.assertEqual(__file__, caught[0].filename)
 
     def test_list_by_user(self) -> None:
         self.stub_url("GET", ["credentials"], json={"credentials": []})
