@@ -30,6 +30,12 @@ __all__ = ["ApplicationCredential", "ApplicationCredentialManager"]
 
 
 def _unsupported(message: str) -> exceptions.ClientException:
+    """The error for a keystoneclient method the API does not have.
+
+    keystoneclient raised ``exceptions.MethodNotImplemented`` (a
+    ClientException); it is used once the exception tree has it, until then
+    ValidationError (also a ClientException).
+    """
     cls = getattr(exceptions, "MethodNotImplemented", exceptions.ValidationError)
     return cls(message)
 
