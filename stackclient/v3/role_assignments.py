@@ -72,10 +72,18 @@ class RoleAssignmentManager(base.CrudManager):
         domain and project, exclude each other.
         """
         query = _query(
-            user, group, project, domain, system, role, effective,
-            os_inherit_extension_inherited_to, include_subtree, include_names,
+            user,
+            group,
+            project,
+            domain,
+            system,
+            role,
+            effective,
+            os_inherit_extension_inherited_to,
+            include_subtree,
+            include_names,
             os_inherit_extension_inherited,
-        )  # fmt: skip
+        )
         return super().list(**query)
 
     def iterate(self, **kwargs: _t.Any) -> _t.Iterator[RoleAssignment]:
@@ -122,8 +130,9 @@ def _inherited_to(value: str | None, inherited: bool) -> str | None:
     return "projects" if (value or inherited) else None
 
 
-def _check_exclusive(user: _t.Any, group: _t.Any, project: _t.Any, domain: _t.Any,
-                     system: _t.Any) -> None:  # fmt: skip
+def _check_exclusive(
+    user: _t.Any, group: _t.Any, project: _t.Any, domain: _t.Any, system: _t.Any
+) -> None:
     if user and group:
         raise exceptions.ValidationError("Specify either a user or a group, not both")
     targets = [n for n, v in (("system", system), ("domain", domain), ("project", project)) if v]

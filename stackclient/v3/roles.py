@@ -87,8 +87,9 @@ class RoleManager(base.CrudManager):
 
         With ``user`` or ``group``, the roles granted on the one target
         given (``project``, ``domain`` or ``system="all"``); with
-        ``os_inherit_extension_inherited``, the grants inherited to
-        projects. Without them, ``domain`` lists that domain's own roles
+        ``os_inherit_extension_inherited``, the grants a domain passes on to
+        its projects (Keystone cannot list those of a project: use
+        ``role_assignments.list`` there). Without user and group, ``domain`` lists that domain's own roles
         (keystoneclient ignored it there) and other keywords are query
         filters (``name``, ``limit``, ...).
         """

@@ -24,8 +24,12 @@ __all__ = ["User", "UserManager"]
 
 
 class User(base.Resource):
-    """An Identity user: ``id``, ``name``, ``domain_id``, ``enabled``,
-    ``default_project_id``, ``email``, ``description``, ``password_expires_at``, ...
+    """An Identity user.
+
+    Fields: ``id``, ``name``, ``domain_id``, ``enabled``,
+    ``default_project_id``, ``password_expires_at`` and any extra attribute
+    it was created with (``email``, ``description``, ...). Keystone never
+    returns the password.
     """
 
 

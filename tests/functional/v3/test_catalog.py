@@ -85,10 +85,14 @@ def test_endpoints_crud(admin, cleanup, service, region):
     cleanup.add(admin.endpoints.delete, ep)
     assert isinstance(ep, endpoints.Endpoint)
     assert (ep.service_id, ep.interface, ep.region_id, ep.enabled) == (
-        service.id, "public", region.id, True,
-    )  # fmt: skip
-    internal = admin.endpoints.create(service, "http://svc.test:2/v1", interface="internal",
-                                      region=region.id)  # fmt: skip
+        service.id,
+        "public",
+        region.id,
+        True,
+    )
+    internal = admin.endpoints.create(
+        service, "http://svc.test:2/v1", interface="internal", region=region.id
+    )
     cleanup.add(admin.endpoints.delete, internal)
     assert internal.region_id == region.id
 

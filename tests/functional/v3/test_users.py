@@ -15,9 +15,13 @@ from .conftest import make_client
 def test_crud(admin, cleanup, unique, domain, project):
     name = unique("user")
     user = admin.users.create(
-        name, domain=domain, password=unique("pw"), email="a@example.test",
-        description="first", default_project=project,
-    )  # fmt: skip
+        name,
+        domain=domain,
+        password=unique("pw"),
+        email="a@example.test",
+        description="first",
+        default_project=project,
+    )
     cleanup.add(admin.users.delete, user)
     assert isinstance(user, users.User)
     assert (user.name, user.domain_id, user.default_project_id) == (name, domain.id, project.id)
@@ -94,8 +98,9 @@ def test_admin_sets_password(keystone, admin, cleanup, unique, domain, project, 
     cleanup.add(admin.users.delete, user)
     admin.roles.grant(member_role, user=user, project=project)
     admin.users.update(user, password=pw)
-    client = make_client(keystone.auth_url, name, pw, project_id=project.id,
-                         user_domain_id=domain.id)  # fmt: skip
+    client = make_client(
+        keystone.auth_url, name, pw, project_id=project.id, user_domain_id=domain.id
+    )
     assert client.user_id == user.id
 
 

@@ -37,13 +37,19 @@ class RoleAssignmentTests(utils.TestCase):
             ({"role": "r1"}, {"role.id": "r1"}),
             ({"effective": True}, {"effective": "True"}),
             ({"include_names": True}, {"include_names": "True"}),
-            ({"project": "p1", "include_subtree": True},
-             {"scope.project.id": "p1", "include_subtree": "True"}),
-            ({"os_inherit_extension_inherited_to": "projects"},
-             {"scope.OS-INHERIT:inherited_to": "projects"}),
-            ({"os_inherit_extension_inherited": True},
-             {"scope.OS-INHERIT:inherited_to": "projects"}),
-        ]  # fmt: skip
+            (
+                {"project": "p1", "include_subtree": True},
+                {"scope.project.id": "p1", "include_subtree": "True"},
+            ),
+            (
+                {"os_inherit_extension_inherited_to": "projects"},
+                {"scope.OS-INHERIT:inherited_to": "projects"},
+            ),
+            (
+                {"os_inherit_extension_inherited": True},
+                {"scope.OS-INHERIT:inherited_to": "projects"},
+            ),
+        ]
         for kwargs, query in cases:
             self.manager.list(**kwargs)
             self.assertQueryStringIs(query)
