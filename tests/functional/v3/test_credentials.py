@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 
@@ -79,3 +80,19 @@ def test_policies(admin, cleanup):
     admin.policies.delete(policy)
     with pytest.raises(exceptions.NotFound):
         admin.policies.get(policy.id)
+
+
+def test_secrets_stay_out_of_the_debug_log(admin, cleanup, user, project, unique, caplog):
+    caplog.set_level(logging.DEBUG, logger="stackclient")
+    blob = unique("TOTPSECRET")
+    cred = admin.credentials.create(user, "totp", blob)
+    cleanup.add(admin.credentials.delete, cred)
+    admin.credentials.get(cred)
+    admin.credentials.update(cred, blob=blob + "2")
+    pair = admin.ec2.create(user, project)
+    cleanup.add(admin.ec2.delete, user, pair)
+    admin.ec2.get(user, pair)
+    admin.ec2.list(user)
+    assert caplog.records, "debug logging produced nothing: the check would be empty"
+    for secret in (blob, blob + "2", pair.secret):
+        assert secret not in caplog.text

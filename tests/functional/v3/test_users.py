@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import pytest
@@ -114,3 +115,19 @@ def test_paginated_listing(admin, cleanup, unique, domain):
     seen = [u.id for u in admin.users.iterate(domain=domain, limit=2)]
     assert len(seen) == len(set(seen))
     assert set(seen) == made
+
+
+def test_passwords_stay_out_of_the_debug_log(
+    keystone, admin, cleanup, unique, domain, project, member_role, caplog
+):
+    caplog.set_level(logging.DEBUG, logger="stackclient")
+    name, old, new, reset = unique("user"), unique("OLD"), unique("NEW"), unique("RESET")
+    user = admin.users.create(name, domain=domain, password=old)
+    cleanup.add(admin.users.delete, user)
+    admin.roles.grant(member_role, user=user, project=project)
+    me = make_client(keystone.auth_url, name, old, project_id=project.id, user_domain_id=domain.id)
+    me.users.update_password(old, new)
+    admin.users.update(user, password=reset)
+    assert caplog.records
+    for secret in (old, new, reset):
+        assert secret not in caplog.text
