@@ -14,6 +14,7 @@ Every error a caller can see is a :class:`ClientException`::
     │   ├── EndpointNotFound
     │   └── AmbiguousEndpoints          (endpoints)
     ├── MissingArgs                     (missing)
+    ├── MethodNotImplemented            the API has no such operation
     ├── InvalidResponse                 a body that could not be decoded
     ├── TransportError                  nothing usable came back
     │   ├── ConnectionRefused           could not connect (refused, DNS, reset)
@@ -50,6 +51,7 @@ __all__ = [
     "EndpointNotFound",
     "AmbiguousEndpoints",
     "MissingArgs",
+    "MethodNotImplemented",
     "InvalidResponse",
     "TransportError",
     "ConnectionRefused",
@@ -128,9 +130,7 @@ class AuthPluginOptionsMissing(AuthorizationFailure):
 
     def __init__(self, opt_names: _t.Iterable[str]) -> None:
         self.opt_names = list(opt_names)
-        super().__init__(
-            "Authentication failed. Missing options: %s" % ", ".join(self.opt_names)
-        )
+        super().__init__("Authentication failed. Missing options: %s" % ", ".join(self.opt_names))
 
 
 class AuthSystemNotFound(AuthorizationFailure):
@@ -167,6 +167,10 @@ class MissingArgs(ClientException):
     def __init__(self, missing: _t.Iterable[str]) -> None:
         self.missing = list(missing)
         super().__init__("Missing arguments: %s" % ", ".join(self.missing))
+
+
+class MethodNotImplemented(ClientException):
+    """The API has no such operation for this resource (e.g. update of a trust)."""
 
 
 class InvalidResponse(ClientException):
@@ -526,8 +530,7 @@ def from_response(
         "response": response,
         "method": method or getattr(response.request, "method", None),
         "url": url or response.url,
-        "request_id": headers.get("x-openstack-request-id")
-        or headers.get("x-compute-request-id"),
+        "request_id": headers.get("x-openstack-request-id") or headers.get("x-compute-request-id"),
         "retry_after": _retry_after(headers),
         "details": details,
     }

@@ -29,15 +29,9 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ApplicationCredential", "ApplicationCredentialManager"]
 
 
-def _unsupported(message: str) -> exceptions.ClientException:
-    """The error for a keystoneclient method the API does not have.
-
-    keystoneclient raised ``exceptions.MethodNotImplemented`` (a
-    ClientException); it is used once the exception tree has it, until then
-    ValidationError (also a ClientException).
-    """
-    cls = getattr(exceptions, "MethodNotImplemented", exceptions.ValidationError)
-    return cls(message)
+def _unsupported(message: str) -> exceptions.MethodNotImplemented:
+    """The error for a keystoneclient method the Identity API does not have."""
+    return exceptions.MethodNotImplemented(message)
 
 
 def _user_base_url(client: _t.Any, user: _t.Any) -> str:
