@@ -40,7 +40,7 @@ class RoleAssignmentManager(base.CrudManager):
     """Lists role assignments; there is nothing to create, get or delete here.
 
     Grants are made with ``roles.grant``/``roles.revoke``; the write
-    methods raise ValidationError without sending anything.
+    methods raise MethodNotImplemented without sending anything.
     """
 
     resource_class = RoleAssignment
@@ -95,31 +95,31 @@ class RoleAssignmentManager(base.CrudManager):
 
     def create(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use ``roles.grant``."""
-        raise exceptions.ValidationError("Role assignments are made with roles.grant()")
+        raise exceptions.MethodNotImplemented("Role assignments are made with roles.grant()")
 
     def update(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: revoke the grant and grant another."""
-        raise exceptions.ValidationError(
+        raise exceptions.MethodNotImplemented(
             "Role assignments cannot be updated: use roles.revoke() then roles.grant()"
         )
 
     def get(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use :meth:`list` with filters, or ``roles.check``."""
-        raise exceptions.ValidationError(
+        raise exceptions.MethodNotImplemented(
             "Role assignments have no id to get: use list() with filters or roles.check()"
         )
 
     def find(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use :meth:`list` with filters."""
-        raise exceptions.ValidationError("Use role_assignments.list() with filters")
+        raise exceptions.MethodNotImplemented("Use role_assignments.list() with filters")
 
     def put(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use ``roles.grant``."""
-        raise exceptions.ValidationError("Role assignments are made with roles.grant()")
+        raise exceptions.MethodNotImplemented("Role assignments are made with roles.grant()")
 
     def delete(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use ``roles.revoke``."""
-        raise exceptions.ValidationError("Role assignments are removed with roles.revoke()")
+        raise exceptions.MethodNotImplemented("Role assignments are removed with roles.revoke()")
 
 
 def _inherited_to(value: str | None, inherited: bool) -> str | None:

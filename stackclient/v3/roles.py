@@ -274,7 +274,7 @@ class InferenceRuleManager(base.CrudManager):
 
     URLs are ``/roles/{prior}/implies/{implied}`` and ``/role_inferences``.
     Rules have no id of their own, so there is no ``update``, ``find`` or
-    ``put``: those raise ValidationError without sending anything.
+    ``put``: those raise MethodNotImplemented without sending anything.
     """
 
     resource_class = InferenceRule
@@ -310,20 +310,20 @@ class InferenceRuleManager(base.CrudManager):
 
     def update(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: delete the rule and create another."""
-        raise exceptions.ValidationError(
+        raise exceptions.MethodNotImplemented(
             "Inference rules cannot be updated: delete the rule and create another"
         )
 
     def find(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use :meth:`get` or :meth:`list`."""
-        raise exceptions.ValidationError(
+        raise exceptions.MethodNotImplemented(
             "Inference rules cannot be searched: use get(prior_role, implied_role) or "
             "list(prior_role)"
         )
 
     def put(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Not supported: use :meth:`create`."""
-        raise exceptions.ValidationError(
+        raise exceptions.MethodNotImplemented(
             "Use create(prior_role, implied_role) to add an inference rule"
         )
 

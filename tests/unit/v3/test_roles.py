@@ -205,6 +205,6 @@ class InferenceRuleTests(utils.TestCase):
 
     def test_unsupported_operations_send_nothing(self) -> None:
         for method in (self.manager.update, self.manager.find, self.manager.put):
-            self.assertRaises(exceptions.ValidationError, method, name="x")
+            self.assertRaises(exceptions.MethodNotImplemented, method, name="x")
         self.assertRaises(exceptions.ValidationError, self.manager.create, "r1", None)
         self.assertEqual([], self.request_history())
