@@ -122,6 +122,7 @@ class PageWalk:
         not followed as it is (the token would go with it): its query
         (marker, limit) is applied to ``current`` instead.
         """
+        self._urls.add(current)  # the absolute form of a relative first URL
         url = _resolve(link, current)
         marker = _marker(url)
         if url in self._urls or (marker is not None and marker in self._markers):

@@ -1,0 +1,159 @@
+"""Walking server pagination: next links of every shape, and loops that must stop."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import weakref
+
+from tests.unit.apiclient import _standin
+from tests.unit.apiclient._standin import ENDPOINT
+
+
+def _ids(walk, most=20):
+    """The ids of the walk, capped so that a walk that never stops fails instead of hanging."""
+    return [p.id for p in itertools.islice(walk, most)]
+
+
+def _page(ids, next_url=None, **extra):
+    body = {"projects": [{"id": i, "name": "n-" + i} for i in ids], "links": {"next": next_url}}
+    body.update(extra)
+    return body
+
+
+class PaginationTest(_standin.WireTestCase):
+    def stub_pages(self, *pages):
+        """Stub ``(path_with_query, body)`` pairs, matching the query exactly."""
+        for path, body in pages:
+            self.stub("GET", path, json=body, complete_qs=True)
+
+    def sent_urls(self):
+        return [r.url for r in self.requests_mock.request_history]
+
+    def test_follows_keystone_next_links_to_the_end(self):
+        self.stub_pages(
+            ("/projects?limit=2", _page(["a", "b"], ENDPOINT + "/projects?limit=2&marker=b")),
+            (
+                "/projects?limit=2&marker=b",
+                _page(["c", "d"], ENDPOINT + "/projects?limit=2&marker=d"),
+            ),
+            ("/projects?limit=2&marker=d", _page(["e"], None)),
+        )
+        got = list(self.manager.iterate(limit=2))
+        self.assertEqual(["a", "b", "c", "d", "e"], [p.id for p in got])
+        self.assertEqual("n-e", got[-1].name)
+        self.assertEqual(
+            [
+                ENDPOINT + "/projects?limit=2",
+                ENDPOINT + "/projects?limit=2&marker=b",
+                ENDPOINT + "/projects?limit=2&marker=d",
+            ],
+            self.sent_urls(),
+        )
+
+    def test_filters_and_resources_reach_the_first_request(self):
+        self.stub_pages(("/projects?domain_id=d1&limit=1", _page(["a"])))
+        domain = _standin.base.Resource(None, {"id": "d1"})
+        self.assertEqual(["a"], _ids(self.manager.iterate(domain=domain, limit=1)))
+
+    def test_relative_links(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], "?marker=a")),
+            ("/projects?marker=a", _page(["b"], "/v3/projects?marker=b")),
+            ("/projects?marker=b", _page(["c"])),
+        )
+        self.assertEqual(["a", "b", "c"], _ids(self.manager.iterate()))
+
+    def test_nova_neutron_and_glance_link_shapes(self):
+        self.stub_pages(
+            ("/projects", {"projects": [{"id": "a"}], "projects_links": [
+                {"rel": "previous", "href": ENDPOINT + "/projects?marker=z"},
+                {"rel": "next", "href": ENDPOINT + "/projects?marker=a"},
+            ]}),
+            ("/projects?marker=a", {"projects": [{"id": "b"}], "next": "/v3/projects?marker=b"}),
+            ("/projects?marker=b", {"projects": [{"id": "c"}], "links": [
+                {"rel": "next", "href": "?marker=c"},
+            ]}),
+            ("/projects?marker=c", {"projects": []}),
+        )  # fmt: skip
+        self.assertEqual(["a", "b", "c"], _ids(self.manager.iterate()))
+        self.assertEqual(4, self.requests_mock.call_count)  # the empty page ends it
+
+    def test_stops_when_a_page_url_comes_back(self):
+        self.stub_pages(
+            ("/projects?limit=1", _page(["a"], ENDPOINT + "/projects?limit=1&marker=a")),
+            ("/projects?limit=1&marker=a", _page(["b"], ENDPOINT + "/projects?limit=1")),
+        )
+        self.assertEqual(["a", "b"], _ids(self.manager.iterate(limit=1)))
+        self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_stops_when_a_marker_comes_back_in_another_url(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")),
+            ("/projects?marker=a", _page(["b"], ENDPOINT + "/projects?limit=5&marker=a")),
+        )
+        self.assertEqual(["a", "b"], _ids(self.manager.iterate()))
+        self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_a_repeated_page_is_not_yielded_twice(self):
+        # Keystone answers an unsupported marker with the first page again.
+        first = _page(["a", "b"], ENDPOINT + "/projects?limit=2&marker=b")
+        self.stub_pages(("/projects?limit=2", first), ("/projects?limit=2&marker=b", first))
+        self.assertEqual(["a", "b"], _ids(self.manager.iterate(limit=2)))
+        self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_stops_on_an_empty_page_even_with_a_next_link(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")),
+            ("/projects?marker=a", _page([], ENDPOINT + "/projects?marker=zz")),
+        )
+        self.assertEqual(["a"], _ids(self.manager.iterate()))
+        self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_pages_are_fetched_as_they_are_consumed(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")),
+            ("/projects?marker=a", _page(["b"])),
+        )
+        walk = self.manager.iterate()
+        self.assertEqual(0, self.requests_mock.call_count)
+        self.assertEqual("a", next(walk).id)
+        self.assertEqual(1, self.requests_mock.call_count)
+
+    def test_earlier_pages_are_not_kept(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")),
+            ("/projects?marker=a", _page(["b"], ENDPOINT + "/projects?marker=b")),
+            ("/projects?marker=b", _page(["c"])),
+        )
+        walk = self.manager.iterate()
+        first = weakref.ref(next(walk))
+        next(walk)
+        next(walk)
+        gc.collect()
+        self.assertIsNone(first())
+
+    def test_a_link_to_another_host_keeps_the_token_here(self):
+        self.stub_pages(
+            ("/projects", _page(["a"], "https://elsewhere.test/v3/projects?marker=a")),
+            ("/projects?marker=a", _page(["b"])),
+        )
+        self.assertEqual(["a", "b"], _ids(self.manager.iterate()))
+        self.assertEqual(ENDPOINT + "/projects?marker=a", self.sent_urls()[-1])
+
+    def test_list_pages_yields_pages_and_passes_request_options(self):
+        self.stub_pages(
+            ("/projects", _page(["a", "b"], ENDPOINT + "/projects?marker=b")),
+            ("/projects?marker=b", _page(["c"])),
+        )
+        pages = list(self.manager._list_pages("/projects", "projects", headers={"X-T": "1"}))
+        self.assertEqual([["a", "b"], ["c"]], [[p.id for p in page] for page in pages])
+        self.assertEqual(
+            ["1", "1"], [r.headers["X-T"] for r in self.requests_mock.request_history]
+        )
+        self.assertTrue(all(type(p) is _standin.Project for p in pages[0]))
+
+    def test_list_stays_one_request(self):
+        self.stub_pages(("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")))
+        self.assertEqual(["a"], [p.id for p in self.manager.list()])
+        self.assertEqual(1, self.requests_mock.call_count)

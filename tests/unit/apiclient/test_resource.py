@@ -1,0 +1,224 @@
+"""Resource: attributes, no hidden HTTP, equality, copy, pickle, and getid."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import threading
+
+import testtools
+
+from stackclient.apiclient import base, exceptions
+
+
+class Project(base.Resource):
+    pass
+
+
+class Server(base.Resource):
+    HUMAN_ID = True
+
+
+class _Manager:
+    """A manager that holds something unpicklable and counts get() calls."""
+
+    def __init__(self, fresh=None):
+        self.lock = threading.Lock()
+        self.fresh = fresh
+        self.got = []
+        self.deleted = []
+
+    def get(self, ident):
+        self.got.append(ident)
+        return self.fresh
+
+    def delete(self, resource):
+        self.deleted.append(resource)
+        return "deleted"
+
+
+class _RecordingDict(dict):
+    """A dict that records every read of its keys or values."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reads = []
+
+    def __getitem__(self, key):
+        self.reads.append(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.reads.append(key)
+        return super().get(key, default)
+
+    def __iter__(self):
+        self.reads.append("<iter>")
+        return super().__iter__()
+
+    def items(self):
+        self.reads.append("<items>")
+        return super().items()
+
+    def __contains__(self, key):
+        self.reads.append(key)
+        return super().__contains__(key)
+
+
+def _project(**extra):
+    info = {"id": "p1", "name": "alpha", "tags": ["a"], "options": {"x": {"y": 1}}}
+    info.update(extra)
+    return Project(_Manager(), info)
+
+
+class AttributeTest(testtools.TestCase):
+    def test_fields_read_as_attributes(self):
+        manager = _Manager()
+        info = {"id": "p1", "name": "alpha"}
+        project = Project(manager, info)
+        self.assertEqual(("p1", "alpha"), (project.id, project.name))
+        self.assertIs(info, project._info)
+        self.assertIs(manager, project.manager)
+        self.assertIn("name", dir(project))
+
+    def test_missing_field_raises_at_once_without_a_request(self):
+        project = _project()
+        self.assertFalse(project.is_loaded())
+        error = self.assertRaises(AttributeError, getattr, project, "description")
+        self.assertIn("description", str(error))
+        self.assertFalse(hasattr(project, "enabled"))
+        self.assertEqual([], project.manager.got)
+
+    def test_construction_reads_no_field(self):
+        info = _RecordingDict(id="p1", name="alpha")
+        project = Project(None, info, loaded=True)
+        self.assertEqual([], info.reads)
+        self.assertTrue(project.is_loaded())
+        project.set_loaded(False)
+        self.assertFalse(project.is_loaded())
+
+    def test_to_dict_is_a_deep_copy(self):
+        project = _project()
+        data = project.to_dict()
+        self.assertEqual(project._info, data)
+        data["options"]["x"]["y"] = 2
+        data["tags"].append("b")
+        self.assertEqual({"x": {"y": 1}}, project.options)
+        self.assertEqual(["a"], project.tags)
+
+    def test_add_details_merges_and_beats_hand_set_values(self):
+        info = {"id": "p1", "name": "alpha"}
+        manager = _Manager()
+        project = Project(manager, info)
+        project.name = "set by hand"
+        project._add_details({"name": "fresh", "enabled": True, "manager": "not a manager"})
+        self.assertEqual(("fresh", True), (project.name, project.enabled))
+        self.assertIs(manager, project.manager)
+        self.assertEqual({"id": "p1", "name": "alpha"}, info)
+
+    def test_half_built_object_does_not_recurse(self):
+        bare = Project.__new__(Project)
+        self.assertRaises(AttributeError, getattr, bare, "name")
+        self.assertRaises(AttributeError, getattr, _project(__weird__=1), "__weird__")
+
+
+class RefreshTest(testtools.TestCase):
+    def test_get_updates_fields_and_marks_loaded(self):
+        manager = _Manager(fresh=Project(None, {"id": "p1", "name": "new", "enabled": False}))
+        project = Project(manager, {"id": "p1", "name": "old"})
+        self.assertIs(project, project.get())
+        self.assertEqual(["p1"], manager.got)
+        self.assertEqual(
+            ("new", False, True), (project.name, project.enabled, project.is_loaded())
+        )
+
+    def test_get_needs_a_manager_with_get_and_an_id(self):
+        error = self.assertRaises(exceptions.ClientException, Project(None, {"id": "p"}).get)
+        self.assertIn("no manager", str(error))
+        error = self.assertRaises(exceptions.ClientException, Project(object(), {"id": "p"}).get)
+        self.assertIn("no get()", str(error))
+        error = self.assertRaises(exceptions.ClientException, Project(_Manager(), {}).get)
+        self.assertIn("no id", str(error))
+
+    def test_delete_goes_through_the_manager(self):
+        project = _project()
+        self.assertEqual("deleted", project.delete())
+        self.assertEqual([project], project.manager.deleted)
+        self.assertRaises(exceptions.ClientException, Project(None, {"id": "p"}).delete)
+
+
+class IdentityTest(testtools.TestCase):
+    def test_equal_by_type_and_id(self):
+        self.assertEqual(Project(None, {"id": "p1", "name": "a"}), Project(None, {"id": "p1"}))
+        self.assertNotEqual(Project(None, {"id": "p1"}), Project(None, {"id": "p2"}))
+        self.assertNotEqual(Project(None, {"id": "p1"}), Server(None, {"id": "p1"}))
+        self.assertNotEqual(Project(None, {"id": "p1"}), {"id": "p1"})
+
+    def test_without_ids_equal_by_fields(self):
+        self.assertEqual(Project(None, {"name": "a"}), Project(None, {"name": "a"}))
+        self.assertNotEqual(Project(None, {"name": "a"}), Project(None, {"name": "b"}))
+
+    def test_hash_follows_equality(self):
+        projects = {Project(None, {"id": "p1", "name": "a"}), Project(None, {"id": "p1"})}
+        self.assertEqual(1, len(projects))
+        self.assertEqual(2, len({Project(None, {"id": "p1"}), Server(None, {"id": "p1"})}))
+        self.assertEqual(hash(Project(None, {"x": 1})), hash(Project(None, {"x": 1})))
+
+    def test_repr_shows_class_id_and_name_only(self):
+        project = Project(None, {"id": "p1", "name": "alpha", "secret": "s3cr3t"})
+        self.assertEqual("<Project id='p1' name='alpha'>", repr(project))
+        self.assertEqual("<Project>", repr(Project(None, {"secret": "s3cr3t"})))
+
+    def test_human_id_is_a_slug_computed_on_access(self):
+        self.assertIsNone(Project(None, {"name": "My Project"}).human_id)
+        server = Server(None, {"name": "My Server!"})
+        self.assertEqual("my-server", server.human_id)
+        server._info["name"] = "Other"
+        self.assertEqual("other", server.human_id)
+        self.assertIsNone(Server(None, {"id": "s1"}).human_id)
+
+
+class CopyPickleTest(testtools.TestCase):
+    def test_copy_keeps_the_manager_and_copies_the_fields(self):
+        project = _project()
+        dup = copy.copy(project)
+        self.assertEqual(project, dup)
+        self.assertIs(project.manager, dup.manager)
+        self.assertIsNot(project._info, dup._info)
+        dup._info["name"] = "changed"
+        self.assertEqual("alpha", project.name)
+
+    def test_deepcopy_keeps_the_manager_and_copies_nested_fields(self):
+        project = _project()
+        dup = copy.deepcopy(project)
+        self.assertIs(project.manager, dup.manager)
+        dup.options["x"]["y"] = 5
+        self.assertEqual({"x": {"y": 1}}, project.options)
+        self.assertEqual(project.to_dict(), _project().to_dict())
+
+    def test_pickle_drops_the_manager(self):
+        project = Server(_Manager(), {"id": "s1", "name": "Web 1"}, loaded=True)
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            back = pickle.loads(pickle.dumps(project, protocol))
+            self.assertEqual(project, back)
+            self.assertIs(Server, type(back))
+            self.assertIsNone(back.manager)
+            self.assertEqual(
+                ("Web 1", "web-1", True), (back.name, back.human_id, back.is_loaded())
+            )
+            error = self.assertRaises(exceptions.ClientException, back.get)
+            self.assertIn("pickled", str(error))
+
+
+class GetIdTest(testtools.TestCase):
+    def test_getid(self):
+        self.assertEqual("p1", base.getid(Project(None, {"id": "p1"})))
+        self.assertEqual("p1", base.getid("p1"))
+        self.assertEqual(7, base.getid(7))
+        no_id = Project(None, {"name": "x"})
+        self.assertIs(no_id, base.getid(no_id))
+
+        class HasId:
+            id = "h1"
+
+        self.assertEqual("h1", base.getid(HasId()))
