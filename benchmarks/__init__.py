@@ -1,0 +1,4 @@
+"""Benchmark harness comparing stackclient with raw requests and its peers.
+
+Run it with ``python -m benchmarks``; see ``benchmarks/README.rst``.
+"""
