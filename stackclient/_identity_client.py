@@ -135,6 +135,8 @@ class IdentityClient:
                 debug=debug,
                 connect_retries=connect_retries,
             )
+        else:
+            _seed_stored_token(auth or getattr(session, "auth", None), ref)
         if region_name is None and ref is not None:
             region_name = ref.region_name
         self._adapter = adapter.Adapter(
@@ -384,6 +386,20 @@ class IdentityClient:
             invalidate()
         plugin.get_access(self.session)
         return True
+
+
+def _seed_stored_token(plugin: _t.Any, ref: access.AccessInfo | None) -> None:
+    """Give a session's identity plugin the stored token it was built beside.
+
+    ``Client(session=sess, auth_ref=stored)`` means "use this token while
+    it is valid": the plugin keeps its credentials for re-authentication
+    and holds the stored token until it nears expiry. A plugin that already
+    holds a token keeps its own; plugins of other libraries are left alone.
+    """
+    if ref is None:
+        return
+    if isinstance(plugin, _auth_base.BaseIdentityPlugin) and plugin.auth_ref is None:
+        plugin.auth_ref = ref
 
 
 def _catalog_auth_url(ref: access.AccessInfo | None) -> str | None:

@@ -403,6 +403,28 @@ class StoredAuthRefTests(ClientTestCase):
         keystone.auth_ref = self.stored_ref(user_id="u2").to_json()
         self.assertEqual("u2", keystone.user_id)
 
+    def test_session_with_stored_ref_makes_no_auth_request(self) -> None:
+        plugin = v3_auth.Password(
+            auth_url=AUTH_URL, username="alice", password=PASSWORD, project_name="demo",
+            user_domain_id="default", project_domain_id="default",
+        )  # fmt: skip
+        keystone = client.Client(session=session.Session(auth=plugin), auth_ref=self.stored_ref())
+        keystone.projects.list()
+        self.assertEqual(TOKEN_ID, self.requests_mock.last_request.headers["X-Auth-Token"])
+        self.assertEqual([], self.auth_requests())
+
+    def test_session_with_expired_stored_ref_reauthenticates_once(self) -> None:
+        past = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+        plugin = v3_auth.Password(
+            auth_url=AUTH_URL, username="alice", password=PASSWORD, project_name="demo",
+            user_domain_id="default", project_domain_id="default",
+        )  # fmt: skip
+        stored = self.stored_ref(expires=past)
+        keystone = client.Client(session=session.Session(auth=plugin), auth_ref=stored)
+        keystone.projects.list()
+        keystone.projects.list()
+        self.assertEqual(1, len(self.auth_requests()))
+
     def test_bad_auth_ref_is_refused(self) -> None:
         self.assertRaises(exceptions.ValidationError, client.Client, auth_ref=42)
         self.assertRaises(exceptions.InvalidResponse, client.Client, auth_ref="{not json")
