@@ -126,7 +126,7 @@ class HTTPClient:
         self.times: list[tuple[str, float, float]] = []
         self.keyring_saver = keyring_saver
         self.debug = debug
-        self.http = http if http is not None else requests.Session()
+        self.http = http if http is not None else _transport.PooledSession()
         self.connect_retries = connect_retries
         self.status_code_retries = status_code_retries
         self.retry_delay = retry_delay

@@ -225,6 +225,59 @@ class TestRequestOnTheWire(TestCase):
         self.assertEqual([], [w for w in caught if w.category is client.InsecureTLSWarning])
 
 
+class TestEnvironment(TestCase):
+    """The pool the client creates honours proxy and CA environment settings."""
+
+    def setUp(self):
+        super().setUp()
+        for name in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY", "all_proxy"):
+            self.useFixture(fixtures.EnvironmentVariable(name))
+        self.useFixture(fixtures.EnvironmentVariable("HTTP_PROXY", "http://proxy.example:3128"))
+        self.useFixture(fixtures.EnvironmentVariable("NO_PROXY", "direct.example.com"))
+
+    def test_proxy_from_environment(self):
+        self.requests_mock.get(URL, text="")
+        self.requests_mock.get("http://direct.example.com/", text="")
+        http = self.http()
+        http.request("GET", URL)
+        self.assertEqual(
+            "http://proxy.example:3128", self.requests_mock.last_request.proxies["http"]
+        )
+        http.request("GET", "http://direct.example.com/")
+        self.assertNotIn("http", self.requests_mock.last_request.proxies)
+
+    def test_proxies_read_once_per_host(self):
+        self.requests_mock.get(URL, text="")
+        http = self.http()
+        http.request("GET", URL)
+        self.useFixture(fixtures.EnvironmentVariable("HTTP_PROXY", "http://other:1"))
+        http.request("GET", URL)
+        self.assertEqual(
+            "http://proxy.example:3128", self.requests_mock.last_request.proxies["http"]
+        )
+
+    def test_explicit_proxies_win(self):
+        self.requests_mock.get(URL, text="")
+        self.http().request("GET", URL, proxies={"http": "http://mine:8080"})
+        self.assertEqual("http://mine:8080", self.requests_mock.last_request.proxies["http"])
+
+    def test_ca_bundle_from_environment(self):
+        self.useFixture(fixtures.EnvironmentVariable("REQUESTS_CA_BUNDLE", "/env/ca.pem"))
+        self.requests_mock.get(URL, text="")
+        http = self.http()
+        http.request("GET", URL)
+        self.assertEqual("/env/ca.pem", self.requests_mock.last_request.verify)
+        http.request("GET", URL, verify="/given/ca.pem")
+        self.assertEqual("/given/ca.pem", self.requests_mock.last_request.verify)
+
+    def test_trust_env_off(self):
+        self.requests_mock.get(URL, text="")
+        http = self.http()
+        http.http.trust_env = False
+        http.request("GET", URL)
+        self.assertNotIn("http", self.requests_mock.last_request.proxies)
+
+
 class TestTransportErrors(TestCase):
     def assert_translated(self, raised, expected, words):
         self.requests_mock.post(URL + "/auth/tokens", exc=raised)
