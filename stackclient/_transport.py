@@ -36,6 +36,8 @@ __all__ = [
     "log_request",
     "log_response",
     "nothing_sent",
+    "enable_debug_log",
+    "redirect_kwargs",
     "redirect_target",
     "retry_after_delay",
     "same_origin",
@@ -243,7 +245,42 @@ def redirect_target(response: requests.Response, method: str) -> tuple[str, str]
     return method, target
 
 
+def redirect_kwargs(
+    kwargs: dict[str, _t.Any], to_get: bool, old_url: str, new_url: str
+) -> dict[str, _t.Any]:
+    """Return the request arguments for the next hop of a redirect.
+
+    The query given as ``params`` is dropped (the Location carries its
+    own); a switch to GET drops the body and its Content-Type; a hop to
+    another origin drops :data:`AUTH_HEADERS`. ``kwargs`` is not changed.
+    """
+    kwargs = dict(kwargs)
+    kwargs.pop("params", None)
+    headers = kwargs["headers"] = dict(kwargs["headers"])
+    drop: set[str] = set()
+    if to_get:
+        kwargs.pop("data", None)
+        kwargs.pop("files", None)
+        drop.add("content-type")
+    if not same_origin(old_url, new_url):
+        drop.update(AUTH_HEADERS)
+    for name in [name for name in headers if name.lower() in drop]:
+        del headers[name]
+    return kwargs
+
+
 # -- debug log --------------------------------------------------------------
+
+
+def enable_debug_log() -> None:
+    """Make the curl-style log visible (asked for with ``debug=True``).
+
+    Sets :data:`LOG` to DEBUG and, when no handler would print its records,
+    adds one writing to stderr.
+    """
+    LOG.setLevel(logging.DEBUG)
+    if not LOG.hasHandlers():
+        LOG.addHandler(logging.StreamHandler())
 
 
 def _body_text(body: _t.Any, content_type: str | None) -> str | None:
@@ -269,14 +306,42 @@ def _cut(text: str) -> str:
 
 
 def log_request(
+    session_headers: _t.Mapping[str, _t.Any],
+    method: str,
+    url: str,
+    kwargs: _t.Mapping[str, _t.Any],
+    default_verify: _t.Any = True,
+) -> None:
+    """Log ``curl -g -i -X METHOD URL -H ... -d ...`` with secrets redacted.
+
+    ``kwargs`` are the arguments about to be given to ``requests``; the
+    headers shown are the session's merged with the request's, as sent.
+    """
+    headers = requests.structures.CaseInsensitiveDict(session_headers)
+    headers.update(kwargs["headers"])
+    params = kwargs.get("params")
+    if params:
+        request = requests.models.PreparedRequest()
+        request.prepare_url(url, params)
+        url = request.url or url
+    _log_curl(
+        method,
+        url,
+        {name: value for name, value in headers.items() if value is not None},
+        kwargs.get("data"),
+        kwargs.get("verify", default_verify),
+        kwargs.get("cert"),
+    )
+
+
+def _log_curl(
     method: str,
     url: str,
     headers: _t.Mapping[str, _t.Any],
-    body: _t.Any = None,
-    verify: _t.Any = True,
-    cert: _t.Any = None,
+    body: _t.Any,
+    verify: _t.Any,
+    cert: _t.Any,
 ) -> None:
-    """Log ``curl -g -i -X METHOD URL -H ... -d ...`` with secrets redacted."""
     parts = ["curl -g -i"]
     if verify is False:
         parts.append("--insecure")

@@ -52,14 +52,6 @@ def _forwarded(original_ip: str) -> str:
     return "for=%s" % original_ip
 
 
-def _enable_debug_log() -> None:
-    """Make the curl-style log visible: the caller asked for ``debug=True``."""
-    logger = _transport.LOG
-    logger.setLevel(logging.DEBUG)
-    if not logger.hasHandlers():
-        logger.addHandler(logging.StreamHandler())
-
-
 def _invalidate_token(plugin: _t.Any, token: str | None) -> bool:
     """Call ``plugin.invalidate(token)``, or ``invalidate()`` if it takes no token."""
     invalidate = getattr(plugin, "invalidate", None)
@@ -141,7 +133,7 @@ class HTTPClient:
         self._original_ip = original_ip
         self._default_headers = self._build_default_headers()
         if debug:
-            _enable_debug_log()
+            _transport.enable_debug_log()
 
     # -- settings that shape the default headers ----------------------------
 
@@ -288,7 +280,7 @@ class HTTPClient:
             resp.close()
             history.append(resp)
             new_method, new_url = _transport.redirect_target(resp, method)
-            kwargs = self._redirect_kwargs(kwargs, new_method != method, url, new_url)
+            kwargs = _transport.redirect_kwargs(kwargs, new_method != method, url, new_url)
             method, url = new_method, new_url
         raise exceptions.TransportError(
             "Too many redirects (more than %d) following %s %s"
@@ -297,31 +289,12 @@ class HTTPClient:
             method=method,
         )
 
-    @staticmethod
-    def _redirect_kwargs(
-        kwargs: dict[str, _t.Any], to_get: bool, old_url: str, new_url: str
-    ) -> dict[str, _t.Any]:
-        """Return the kwargs for the next hop of a redirect."""
-        kwargs = dict(kwargs)
-        kwargs.pop("params", None)  # the Location already carries its query
-        headers = kwargs["headers"] = dict(kwargs["headers"])
-        drop: set[str] = set()
-        if to_get:
-            kwargs.pop("data", None)
-            kwargs.pop("files", None)
-            drop.add("content-type")
-        if not _transport.same_origin(old_url, new_url):
-            drop.update(_transport.AUTH_HEADERS)
-        for name in [name for name in headers if name.lower() in drop]:
-            del headers[name]
-        return kwargs
-
     def _send_once(
         self, method: str, url: str, kwargs: dict[str, _t.Any], log: bool
     ) -> requests.Response:
         """Put one request on the wire: log, time, and translate failures."""
         if log:
-            self._log_request(method, url, kwargs)
+            _transport.log_request(self.http.headers, method, url, kwargs, self.verify)
         start = time.monotonic() if self.timings else 0.0
         try:
             resp = self.http.request(method, url, allow_redirects=False, **kwargs)
@@ -333,23 +306,6 @@ class HTTPClient:
         if log:
             _transport.log_response(resp, bool(kwargs.get("stream")))
         return resp
-
-    def _log_request(self, method: str, url: str, kwargs: dict[str, _t.Any]) -> None:
-        headers = requests.structures.CaseInsensitiveDict(self.http.headers)
-        headers.update(kwargs["headers"])
-        params = kwargs.get("params")
-        if params:
-            request = requests.models.PreparedRequest()
-            request.prepare_url(url, params)
-            url = request.url or url
-        _transport.log_request(
-            method,
-            url,
-            {name: value for name, value in headers.items() if value is not None},
-            kwargs.get("data"),
-            kwargs.get("verify", self.verify),
-            kwargs.get("cert"),
-        )
 
     def serialize(self, kwargs: dict[str, _t.Any]) -> None:
         """Turn a ``json=`` argument into an encoded ``data=`` body, in place.
