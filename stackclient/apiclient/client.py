@@ -421,13 +421,16 @@ class HTTPClient:
         """
         token = endpoint = None
         if not reauth:
-            token, endpoint = self.cached_token, client.cached_endpoint
-            if endpoint and (token or self._tokenless):
-                return token, endpoint, False
+            # The plugin owns token freshness (it refreshes before expiry),
+            # so it is asked every time; the endpoint is cached per client.
             try:
                 token, endpoint = self._ask_plugin(endpoint_type, service_type)
             except exceptions.EndpointException:
                 token = endpoint = None  # maybe no catalog yet: authenticate and ask again
+            endpoint = client.cached_endpoint or endpoint
+            if endpoint and (token or self._tokenless):
+                self.cached_token = token
+                return token, endpoint, False
         fresh = reauth or not token
         if fresh:
             self.authenticate()

@@ -710,13 +710,24 @@ class TestClientRequest(TestCase):
         self.assertEqual(URL + "/projects", sent.url)
         self.assertEqual(URL, self.identity.cached_endpoint)
 
-    def test_cached_token_and_endpoint_are_reused(self):
+    def test_endpoint_is_cached_and_token_asked_each_time(self):
         self.requests_mock.get(URL + "/projects", json={})
         self.identity.get("projects")
-        asked = len(self.plugin.asked)
+        self.plugin.endpoint = "http://elsewhere.example.com"
+        self.plugin.token = "refreshed-by-plugin"
         self.identity.get("projects")
-        self.assertEqual(asked, len(self.plugin.asked))
+        sent = self.requests_mock.last_request
+        self.assertEqual(URL + "/projects", sent.url)
+        self.assertEqual("refreshed-by-plugin", sent.headers["X-Auth-Token"])
         self.assertEqual(1, self.plugin.auth_calls)
+
+    def test_token_the_plugin_dropped_causes_one_authentication(self):
+        self.requests_mock.get(URL + "/projects", json={})
+        self.identity.get("projects")
+        self.plugin.token = None  # e.g. it neared expiry
+        self.identity.get("projects")
+        self.assertEqual(2, self.plugin.auth_calls)
+        self.assertEqual("token-2", self.requests_mock.last_request.headers["X-Auth-Token"])
 
     def test_no_auth_when_plugin_already_has_a_token(self):
         self.plugin.token = "ready"
