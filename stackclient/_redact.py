@@ -8,7 +8,9 @@ file:
   so two log lines that carried the same token can still be matched;
 * JSON bodies are walked and the values under secret-looking keys become
   ``***`` (a token given as ``{"token": {"id": ...}}`` loses its ``id``);
-* URL query strings, user info in URLs and form bodies are masked by key;
+* URL query strings, user info in URLs and form bodies are masked by key,
+  and a token id in a URL path (Identity v2.0's ``/tokens/{id}``) is
+  hashed like a header;
 * any other text body goes through ``oslo_utils.strutils.mask_password``.
 
 Redaction only ever runs when debug logging is on; none of it is on the
@@ -30,6 +32,7 @@ __all__ = [
     "is_secret_key",
     "form",
     "json_value",
+    "message",
     "text",
     "url",
 ]
@@ -72,6 +75,12 @@ _SECRET_SUFFIXES = ("password", "passwd", "pass", "secret", "token", "private_ke
 _SECRET_PARTS = ("fernet",)
 
 _HEX_PREFIX = 16
+
+#: A path element after which the next segment is a token id.
+_TOKEN_PATH = "/tokens/"
+
+#: Words that make an error message worth masking (servers echo input).
+_MESSAGE_HINTS = ("pass", "secret", "token", "blob", "key", "signature")
 
 
 def hash_secret(value: str | bytes) -> str:
@@ -136,8 +145,8 @@ def _mask_secret(value: _t.Any) -> _t.Any:
 
 
 def url(value: str) -> str:
-    """Return ``value`` with secrets in its query string and user info masked."""
-    if "?" not in value and "@" not in value:
+    """Return ``value`` with secrets in its query string, user info and path masked."""
+    if "?" not in value and "@" not in value and _TOKEN_PATH not in value:
         return value
     try:
         parts = _parse.urlsplit(value)
@@ -147,7 +156,31 @@ def url(value: str) -> str:
     if parts.password is not None:
         netloc = netloc.replace(":" + parts.password + "@", ":" + MASK + "@", 1)
     query = form(parts.query) if parts.query else parts.query
-    return _parse.urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    path = _token_path(parts.path)
+    return _parse.urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
+
+
+def _token_path(path: str) -> str:
+    """Hash the token id in ``.../tokens/<id>[/...]`` (not ``OS-*`` extensions)."""
+    head, sep, tail = path.partition(_TOKEN_PATH)
+    if not sep:
+        return path
+    segment, slash, rest = tail.partition("/")
+    if not segment or segment.startswith("OS-"):
+        return path
+    return head + sep + hash_secret(_parse.unquote(segment)) + slash + rest
+
+
+def message(value: str) -> str:
+    """Return a server's error message with echoed secrets masked.
+
+    Keystone, for one, quotes the offending input in 400 messages
+    (``Invalid input for field 'password': '...' is too long``).
+    """
+    lowered = value.lower()
+    if not any(hint in lowered for hint in _MESSAGE_HINTS):
+        return value
+    return _mask_text(value)
 
 
 def form(query: str) -> str:

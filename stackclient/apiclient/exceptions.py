@@ -520,11 +520,18 @@ def from_response(
     """Return (do not raise) the :class:`HttpError` for ``response``.
 
     The class is picked by status (an unknown 3xx/4xx/5xx falls back to its
-    family class); the message is read from the body whatever its shape.
+    family class); the message is read from the body whatever its shape,
+    with any secret the server echoed back (a password, a credential blob)
+    masked.
     """
     status = response.status_code
     headers = response.headers
     message, details = _read_body(response)
+    if message or details:
+        from stackclient import _redact  # servers echo input, secrets included
+
+        message = message and _redact.message(message)
+        details = details and _redact.message(details)
     kwargs: dict[str, _t.Any] = {
         "http_status": status,
         "response": response,

@@ -71,9 +71,8 @@ def _token_id(token: _t.Any) -> str:
 
 
 def _token_url(token: _t.Any, *rest: str) -> str:
-    """``/tokens/{id}/...``. The id is a credential in the path, which the
-    pipeline's redaction does not mask (it masks headers, bodies and query
-    strings): requests to these URLs are sent with ``log=False``.
+    """``/tokens/{id}/...``. The id is a credential in the path: the
+    pipeline's redaction hashes it in logs, timings and error messages.
     """
     return _paths.join("tokens", _paths.segment(_token_id(token), "token"), *rest)
 
@@ -140,7 +139,7 @@ class TokenManager(base.BaseManager):
 
     def delete(self, token: _t.Any) -> _t.Any:
         """Revoke a token (id, :class:`Token` or AccessInfo): ``DELETE /tokens/{id}``."""
-        return self._delete(_token_url(token), log=False)
+        return self._delete(_token_url(token))
 
     def endpoints(self, token: _t.Any) -> list[endpoints.Endpoint]:
         """Return the endpoints of the token's catalog: ``GET /tokens/{id}/endpoints``.
@@ -151,7 +150,7 @@ class TokenManager(base.BaseManager):
         :class:`~stackclient.v2_0.endpoints.Endpoint`.
         """
         url = _token_url(token, "endpoints")
-        return self._list(url, "endpoints", obj_class=endpoints.Endpoint, log=False)
+        return self._list(url, "endpoints", obj_class=endpoints.Endpoint)
 
     def get_token_data(self, token: _t.Any) -> dict[str, _t.Any]:
         """Return the decoded body of ``GET /tokens/{id}`` (``{"access": {...}}``).
@@ -159,7 +158,7 @@ class TokenManager(base.BaseManager):
         An unknown, expired or revoked token raises NotFound.
         """
         url = _token_url(token)
-        resp = self.client.get(url, log=False)
+        resp = self.client.get(url)
         body = _jsonutils.response_json(resp)
         if not isinstance(body, dict) or not isinstance(body.get("access"), dict):
             raise exceptions.InvalidResponse(

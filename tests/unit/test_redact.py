@@ -137,6 +137,31 @@ class TestUrl(testtools.TestCase):
     def test_user_info(self):
         self.assertEqual("http://ann:***@h/v3", _redact.url("http://ann:S3@h/v3"))
 
+    def test_token_id_in_path_is_hashed(self):
+        for url in ("http://h/v2.0/tokens/tok-123", "http://h/v2.0/tokens/tok-123/endpoints"):
+            redacted = _redact.url(url)
+            self.assertNotIn("tok-123", redacted)
+            self.assertIn("/tokens/" + _redact.hash_secret("tok-123"), redacted)
+        self.assertTrue(_redact.url("http://h/v2.0/tokens/t/endpoints").endswith("/endpoints"))
+
+    def test_token_paths_without_an_id_are_kept(self):
+        for url in ("http://h/v3/auth/tokens", "http://h/v3/auth/tokens/OS-PKI/revoked"):
+            self.assertEqual(url, _redact.url(url))
+
+
+class TestMessage(testtools.TestCase):
+    def test_echoed_password_is_masked(self):
+        text = "Invalid input for field 'password': 'hunter2hunter2' is too long"
+        self.assertNotIn("hunter2hunter2", _redact.message(text))
+
+    def test_echoed_blob_secret_is_masked(self):
+        text = 'Invalid input for field \'blob\': {"access": "a", "secret": "s3cr3t"}'
+        self.assertNotIn("s3cr3t", _redact.message(text))
+
+    def test_ordinary_message_is_the_same_object(self):
+        text = "Could not find project: abc."
+        self.assertIs(text, _redact.message(text))
+
 
 class TestSecretKey(testtools.TestCase):
     def test_keys(self):

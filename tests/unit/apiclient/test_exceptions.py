@@ -224,3 +224,12 @@ class TestFromResponse(testtools.TestCase):
         err = exceptions.from_response(response, "PATCH", URL)
         self.assertIs(response, err.response)
         self.assertEqual(("PATCH", URL), (err.method, err.url))
+
+    def test_secrets_echoed_by_the_server_are_masked(self):
+        body = (
+            '{"error": {"message": "Invalid input for field \'password\': '
+            '\'hunter2-very-secret\' is too long", "code": 400}}'
+        )
+        err = exceptions.from_response(make_response(400, body), "POST", URL)
+        self.assertNotIn("hunter2-very-secret", str(err))
+        self.assertIn("Invalid input for field 'password'", str(err))
