@@ -45,9 +45,7 @@ class TestJsonUtils(testtools.TestCase):
 
     def test_not_json_names_method_url_status_and_body(self):
         response = make_response(b"<html>proxy login</html>")
-        err = self.assertRaises(
-            exceptions.InvalidResponse, _jsonutils.response_json, response
-        )
+        err = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, response)
         for part in ("GET", "http://cloud.example.com/v3/projects", "200", "proxy login"):
             self.assertIn(part, str(err))
         self.assertIs(response, err.response)
