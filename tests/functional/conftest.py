@@ -60,6 +60,16 @@ def _run_tool(*args: str, timeout: float) -> str:
     return done.stdout
 
 
+def run_keystone(state: Path, *options: str) -> Iterator[KeystoneServer]:
+    """Start a Keystone in ``state`` with extra ``start`` options; stop it after."""
+    _run_tool("ensure-venv", timeout=1800)
+    out = _run_tool("start", "--state-dir", str(state), *options, timeout=300)
+    try:
+        yield KeystoneServer.from_json(out.strip().splitlines()[-1])
+    finally:
+        _run_tool("stop", "--state-dir", str(state), timeout=60)
+
+
 @pytest.fixture(scope="session")
 def keystone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeystoneServer]:
     """Yield a running Keystone for the whole test session."""
@@ -67,10 +77,4 @@ def keystone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeystoneServe
     if reuse:
         yield KeystoneServer.from_json(Path(reuse).read_text())
         return
-    state = tmp_path_factory.mktemp("keystone-state")
-    _run_tool("ensure-venv", timeout=1800)
-    out = _run_tool("start", "--state-dir", str(state), timeout=300)
-    try:
-        yield KeystoneServer.from_json(out.strip().splitlines()[-1])
-    finally:
-        _run_tool("stop", "--state-dir", str(state), timeout=60)
+    yield from run_keystone(tmp_path_factory.mktemp("keystone-state"))
