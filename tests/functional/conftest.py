@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import register_secret
+
 SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "keystone_server.py"
 REUSE_ENV = "STACKCLIENT_KEYSTONE_URL_JSON"
 
@@ -64,8 +66,11 @@ def run_keystone(state: Path, *options: str) -> Iterator[KeystoneServer]:
     """Start a Keystone in ``state`` with extra ``start`` options; stop it after."""
     _run_tool("ensure-venv", timeout=1800)
     out = _run_tool("start", "--state-dir", str(state), *options, timeout=300)
+    server = KeystoneServer.from_json(out.strip().splitlines()[-1])
+    register_secret(server.admin_password)
+    register_secret(server.admin_token)
     try:
-        yield KeystoneServer.from_json(out.strip().splitlines()[-1])
+        yield server
     finally:
         _run_tool("stop", "--state-dir", str(state), timeout=60)
 
@@ -75,6 +80,9 @@ def keystone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeystoneServe
     """Yield a running Keystone for the whole test session."""
     reuse = os.environ.get(REUSE_ENV)
     if reuse:
-        yield KeystoneServer.from_json(Path(reuse).read_text())
+        server = KeystoneServer.from_json(Path(reuse).read_text())
+        register_secret(server.admin_password)
+        register_secret(server.admin_token)
+        yield server
         return
     yield from run_keystone(tmp_path_factory.mktemp("keystone-state"))
