@@ -14,8 +14,6 @@ from stackclient.apiclient import exceptions
 
 __all__ = ["Resource", "getid"]
 
-#: Attributes a Resource keeps for itself; server fields never replace them.
-_OWN_ATTRS = frozenset(("manager", "_info", "_loaded"))
 #: Scalars shared, not copied, by Resource.to_dict().
 _IMMUTABLE = (str, int, float, bool, type(None))
 
@@ -31,13 +29,40 @@ def getid(obj: _t.Any) -> _t.Any:
         return obj
 
 
-class Resource:
-    """One object returned by an API: attributes over the server's dict.
+class _Protocol:
+    """A method that a field of the same name cannot hide.
 
-    ``res.name`` reads ``res._info["name"]``. A field that is not there raises
-    AttributeError at once: reading an attribute never sends a request, call
-    :meth:`get` to refresh from the server. ``info`` is kept as given, not
-    copied (managers pass freshly decoded JSON), so building one is cheap.
+    ``copy.deepcopy`` and ``pickle`` look ``__deepcopy__``, ``__reduce_ex__``
+    and ``__getstate__`` up on the object, where a field would win over a
+    plain method; a data descriptor wins over the object's fields.
+    """
+
+    def __init__(self, func: _t.Callable[..., _t.Any]) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance: _t.Any, owner: type | None = None) -> _t.Any:
+        return self.func if instance is None else self.func.__get__(instance, owner)
+
+    def __set__(self, instance: _t.Any, value: _t.Any) -> None:
+        raise AttributeError("%s cannot be replaced" % self.func.__name__)
+
+
+class Resource:
+    """One object returned by an API: the server's fields as attributes.
+
+    ``res.name`` is ``res._info["name"]``: the dict given becomes the
+    object's own attribute dict, without a copy, so building one costs the
+    same for ten fields as for one and reading a field is a plain attribute
+    read. A field that is not there raises AttributeError at once: reading
+    an attribute never sends a request, call :meth:`get` to refresh from the
+    server. The dict given is never changed by the resource: the first
+    assignment (``res.name = "x"``) or deletion of a field copies it.
+
+    Fields never replace ``manager``, ``_info``, ``_loaded`` or the class's
+    properties. A field named like a method (``get``, ``delete``, ...)
+    hides that method on the object, as on keystoneclient's resources (they
+    set every field as an attribute); ``type(res).get(res)`` still reaches it.
 
     Two resources are equal when they are of the same class and have the same
     ``id`` (without ids: the same fields), and hash accordingly.
@@ -53,35 +78,56 @@ class Resource:
         project.to_dict()  # {'id': 'a1', 'name': 'demo'}
     """
 
+    # _owns_info is left unset until the fields dict is the resource's own copy.
+    __slots__ = ("manager", "_loaded", "_owns_info", "__dict__", "__weakref__")
+
     HUMAN_ID = False
     NAME_ATTR = "name"
 
     def __init__(self, manager: _t.Any, info: dict[str, _t.Any], loaded: bool = False) -> None:
-        self.manager = manager
-        self._info = info
-        self._loaded = loaded
-
-    def __getattr__(self, name: str) -> _t.Any:
-        # Only reached when normal lookup fails. Dunder names (copy, pickle
-        # protocols) and a half-built object (no _info yet) must not recurse.
-        info = self.__dict__.get("_info")
-        if info is None or name[:2] == "__":
-            raise AttributeError(name)
+        # Set through the descriptors: __setattr__ (copy on first change) is for callers.
         try:
-            return info[name]
-        except (KeyError, TypeError):
-            raise AttributeError(
-                "%r object has no attribute %r" % (type(self).__name__, name)
-            ) from None
+            _set_fields(self, info)
+        except TypeError:  # a mapping that is not a dict, or pairs
+            _set_fields(self, dict(info or ()))
+        _set_manager(self, manager)
+        _set_loaded(self, loaded)
+
+    @property
+    def _info(self) -> dict[str, _t.Any]:
+        """The fields, as the server sent them (the object's attribute dict)."""
+        return self.__dict__
+
+    @_info.setter
+    def _info(self, info: dict[str, _t.Any]) -> None:
+        _set_fields(self, info)
+        _set_owns_info(self, False)
+
+    def __setattr__(self, name: str, value: _t.Any) -> None:
+        if not _is_data_descriptor(type(self), name):
+            self._own_info()
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if not _is_data_descriptor(type(self), name):
+            self._own_info()
+        object.__delattr__(self, name)
+
+    def _own_info(self) -> None:
+        """Copy the fields once, before the first change, so the given dict stays as it was."""
+        if not getattr(self, "_owns_info", False):
+            _set_fields(self, dict(self.__dict__))
+            _set_owns_info(self, True)
 
     def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | {k for k in self._info if isinstance(k, str)})
+        return sorted(name for name in set(super().__dir__()) if isinstance(name, str))
 
     def __repr__(self) -> str:
+        info = self.__dict__
         parts = [type(self).__name__]
         for field in ("id", self.NAME_ATTR):
-            if field in self._info:
-                parts.append("%s=%r" % (field, self._info[field]))
+            if field in info:
+                parts.append("%s=%r" % (field, info[field]))
         return "<%s>" % " ".join(parts)
 
     def __eq__(self, other: object) -> bool:
@@ -89,13 +135,13 @@ class Resource:
             return NotImplemented
         if type(other) is not type(self):
             return False
-        mine, theirs = self._info.get("id"), other._info.get("id")
+        mine, theirs = self.__dict__.get("id"), other.__dict__.get("id")
         if mine is not None and theirs is not None:
             return bool(mine == theirs)
-        return self._info == other._info
+        return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
-        ident = self._info.get("id")
+        ident = self.__dict__.get("id")
         return hash((type(self), ident)) if ident is not None else hash(type(self))
 
     @property
@@ -115,13 +161,10 @@ class Resource:
 
     def _add_details(self, info: _t.Mapping[str, _t.Any]) -> None:
         """Merge ``info`` into the fields (the dict given at construction is left alone)."""
-        merged = dict(self._info)
+        merged = dict(self.__dict__)
         merged.update(info)
-        self._info = merged
-        own = self.__dict__
-        for name in info:
-            if name in own and name not in _OWN_ATTRS:
-                del own[name]  # a value assigned by hand would hide the fresh one
+        _set_fields(self, merged)
+        _set_owns_info(self, True)
 
     def is_loaded(self) -> bool:
         """Whether :meth:`get` was called, or the manager said the fields are complete."""
@@ -138,7 +181,7 @@ class Resource:
             raise exceptions.ClientException(
                 "Cannot refresh %r: its manager %s has no get()" % (self, type(manager).__name__)
             )
-        if "id" not in self._info:
+        if "id" not in self.__dict__:
             raise exceptions.ClientException("Cannot refresh %r: it has no id" % self)
         new = manager.get(self.id)
         if isinstance(new, Resource):
@@ -152,7 +195,7 @@ class Resource:
         return self._require_manager("delete").delete(self)
 
     def _require_manager(self, action: str) -> _t.Any:
-        if self.manager is None:
+        if getattr(self, "manager", None) is None:
             raise exceptions.ClientException(
                 "Cannot %s %r: it has no manager (resources lose it when pickled); "
                 "assign one first, e.g. res.manager = client.projects" % (action, self)
@@ -161,29 +204,63 @@ class Resource:
 
     def to_dict(self) -> dict[str, _t.Any]:
         """Return a deep copy of the fields; changing it never changes the resource."""
-        return _deep_copy(self._info)
+        return _deep_copy(self.__dict__)
+
+    def _blank(self) -> Resource:
+        """A new object of this class with this manager and loaded flag, and no fields."""
+        new = type(self).__new__(type(self))
+        _set_manager(new, getattr(self, "manager", None))
+        _set_loaded(new, getattr(self, "_loaded", False))
+        _set_owns_info(new, True)
+        return new
 
     def __copy__(self) -> Resource:
-        new = type(self).__new__(type(self))
-        new.__dict__.update(self.__dict__)
-        new._info = dict(self._info)
+        new = self._blank()
+        _set_fields(new, dict(self.__dict__))
         return new
 
+    @_Protocol
     def __deepcopy__(self, memo: dict[int, _t.Any]) -> Resource:
-        new = type(self).__new__(type(self))
+        new = self._blank()
         memo[id(self)] = new
-        for name, value in self.__dict__.items():
-            new.__dict__[name] = value if name == "manager" else copy.deepcopy(value, memo)
+        _set_fields(new, copy.deepcopy(self.__dict__, memo))
         return new
 
+    @_Protocol
+    def __reduce_ex__(self, protocol: _t.SupportsIndex) -> _t.Any:
+        return object.__reduce_ex__(self, protocol)
+
+    @_Protocol
     def __getstate__(self) -> dict[str, _t.Any]:
-        state = dict(self.__dict__)
-        state.pop("manager", None)
-        return state
+        # The manager is left out: it holds the session and credentials.
+        return {"_info": self.__dict__, "_loaded": getattr(self, "_loaded", False)}
 
     def __setstate__(self, state: dict[str, _t.Any]) -> None:
-        self.__dict__.update(state)
-        self.__dict__.setdefault("manager", None)
+        # Pickles made before fields became the attribute dict carry values
+        # assigned by hand beside "_info"; they win, as they did then.
+        state = dict(state)
+        state.pop("manager", None)
+        loaded = state.pop("_loaded", False)
+        fields = dict(state.pop("_info", None) or {})
+        fields.update(state)
+        _set_fields(self, fields)
+        _set_manager(self, None)
+        _set_loaded(self, loaded)
+        _set_owns_info(self, True)
+
+
+_set_fields = Resource.__dict__["__dict__"].__set__
+_set_manager = Resource.__dict__["manager"].__set__
+_set_loaded = Resource.__dict__["_loaded"].__set__
+_set_owns_info = Resource.__dict__["_owns_info"].__set__
+
+
+def _is_data_descriptor(cls: type, name: str) -> bool:
+    """Whether setting ``name`` goes to the class (a slot or property), not to the fields."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return hasattr(type(klass.__dict__[name]), "__set__")
+    return False
 
 
 def _deep_copy(value: _t.Any) -> _t.Any:

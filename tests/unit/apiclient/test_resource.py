@@ -119,7 +119,49 @@ class AttributeTest(testtools.TestCase):
     def test_half_built_object_does_not_recurse(self):
         bare = Project.__new__(Project)
         self.assertRaises(AttributeError, getattr, bare, "name")
-        self.assertRaises(AttributeError, getattr, _project(__weird__=1), "__weird__")
+        self.assertRaises(AttributeError, getattr, bare, "manager")
+
+    def test_the_fields_are_the_attribute_dict_not_a_copy(self):
+        info = {"id": "p1", "name": "alpha"}
+        project = Project(None, info)
+        self.assertIs(info, project.__dict__)
+        self.assertIs(info, project._info)
+
+    def test_assignment_copies_the_given_dict_once(self):
+        info = {"id": "p1", "name": "alpha"}
+        project = Project(None, info)
+        project.name = "beta"
+        project.enabled = True
+        del project.id
+        self.assertEqual({"id": "p1", "name": "alpha"}, info)
+        self.assertEqual({"name": "beta", "enabled": True}, project.to_dict())
+        fields = project._info
+        project.description = "d"
+        self.assertIs(fields, project._info)
+
+    def test_fields_never_replace_own_attributes_or_properties(self):
+        manager = _Manager()
+        project = Project(manager, {"id": "p1", "manager": "m", "_info": 1, "_loaded": 2})
+        self.assertIs(manager, project.manager)
+        self.assertEqual("m", project._info["manager"])
+        self.assertFalse(project.is_loaded())
+        server = Server(None, {"name": "A b", "human_id": "ignored"})
+        self.assertEqual("a-b", server.human_id)
+
+    def test_a_field_named_like_a_method_hides_it_as_in_keystoneclient(self):
+        project = Project(_Manager(), {"id": "p1", "delete": "soon", "__weird__": 1})
+        self.assertEqual(("soon", 1), (project.delete, project.__weird__))
+        self.assertEqual("deleted", Project.delete(project))
+
+    def test_fields_named_like_copy_and_pickle_hooks_do_not_break_them(self):
+        hooks = {"__deepcopy__": 1, "__reduce_ex__": 2, "__getstate__": 3, "__copy__": 4}
+        project = Project(None, dict(hooks, id="p1"))
+        for dup in (
+            copy.copy(project),
+            copy.deepcopy(project),
+            pickle.loads(pickle.dumps(project)),
+        ):
+            self.assertEqual(dict(hooks, id="p1"), dup.to_dict())
 
 
 class RefreshTest(testtools.TestCase):
@@ -208,6 +250,12 @@ class CopyPickleTest(testtools.TestCase):
             )
             error = self.assertRaises(exceptions.ClientException, back.get)
             self.assertIn("pickled", str(error))
+
+    def test_unpickles_the_state_of_earlier_versions(self):
+        back = Project.__new__(Project)
+        back.__setstate__({"_info": {"id": "p1", "name": "a"}, "_loaded": True, "name": "by hand"})
+        self.assertEqual(("p1", "by hand", True), (back.id, back.name, back.is_loaded()))
+        self.assertIsNone(back.manager)
 
 
 class GetIdTest(testtools.TestCase):
