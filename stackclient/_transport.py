@@ -36,6 +36,7 @@ __all__ = [
     "log_request",
     "log_response",
     "nothing_sent",
+    "read_body",
     "enable_debug_log",
     "redirect_kwargs",
     "redirect_target",
@@ -91,6 +92,20 @@ class PooledSession(requests.Session):
         super().__init__()
         self._environ_proxies: dict[str, dict[str, str]] = {}
 
+    def send(self, request: requests.PreparedRequest, **kwargs: _t.Any) -> requests.Response:
+        """Send as requests does, but read a body that is not streamed in one piece.
+
+        requests reads ``response.content`` in 10 KiB pieces, each through
+        several layers of urllib3: for a 300 KB page of a thousand items
+        that was about a tenth of the client's CPU time per call.
+        """
+        stream = kwargs.get("stream")
+        kwargs["stream"] = True
+        response = super().send(request, **kwargs)
+        if not stream:
+            read_body(response)
+        return response
+
     def merge_environment_settings(
         self,
         url: str,
@@ -119,6 +134,19 @@ class PooledSession(requests.Session):
             "verify": merge(verify, self.verify),
             "cert": merge(cert, self.cert),
         }
+
+
+def read_body(response: requests.Response) -> bytes:
+    """Read the whole body of a response sent with ``stream=True`` in one piece.
+
+    Afterwards ``response.content`` returns it, as if requests had read it;
+    read errors are requests' own (``ChunkedEncodingError``, ...).
+    """
+    if response.raw is None or response.status_code == 0:
+        return response.content
+    # requests keeps the body in Response._content; many libraries set it too.
+    response._content = b"".join(response.iter_content(None)) or b""
+    return response._content
 
 
 # -- errors -----------------------------------------------------------------
