@@ -8,6 +8,7 @@ request and what was found instead -- never a KeyError or TypeError.
 
 from __future__ import annotations
 
+import itertools
 import typing as _t
 import urllib.parse
 
@@ -106,10 +107,8 @@ class PageWalk:
         """True for an empty page, or one with the same ids as the page before."""
         if not items:
             return True
-        ids: tuple[_t.Any, ...] | None = tuple(
-            item.get("id") if isinstance(item, dict) else None for item in items
-        )
-        if all(ident is None for ident in ids):
+        ids: tuple[_t.Any, ...] | None = _ids(items)
+        if ids[0] is None and ids.count(None) == len(ids):
             ids = None
         repeated = ids is not None and ids == self._last_ids
         self._last_ids = ids
@@ -131,6 +130,14 @@ class PageWalk:
         if marker is not None:
             self._markers.add(marker)
         return url
+
+
+def _ids(items: list[_t.Any]) -> tuple[_t.Any, ...]:
+    """The ``id`` of each item (None for items without one, or not objects)."""
+    try:  # every item a JSON object: looked up without a Python frame per item
+        return tuple(map(dict.get, items, itertools.repeat("id")))
+    except TypeError:
+        return tuple(item.get("id") if isinstance(item, dict) else None for item in items)
 
 
 def _marker(url: str) -> str | None:

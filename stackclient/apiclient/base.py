@@ -26,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import abc
+import itertools
 import types
 import typing as _t
 import urllib.parse
@@ -220,20 +221,36 @@ class BaseManager(HookableMixin):
         Neutron ``<response_key>_links``, Glance ``next``; absolute or
         relative; a link to another host only lends its query). Stops on an
         empty page, a page repeating the one before, or a page URL or
-        ``marker`` already requested. Only the current page is in memory.
+        ``marker`` already requested. Only the current page is in memory:
+        nothing of a page is held here once it has been yielded.
         """
         cls = obj_class or self._resource_class()
         walk = _responses.PageWalk(url)
         next_url: str | None = url
         while next_url is not None:
-            resp = self.client.get(next_url, **kwargs)
-            body = _jsonutils.response_json(resp)
-            items = _responses.collection(body, response_key, resp, next_url)
-            if walk.should_stop(items):
+            page, next_url = self._fetch_page(next_url, response_key, cls, walk, kwargs)
+            if page is None:
                 return
-            yield [cls(self, item, True) for item in items if item]
-            link = _responses.next_link(body, response_key)
-            next_url = walk.advance(link, resp.url or next_url) if link else None
+            yield page
+            del page  # not kept while the next page is fetched
+
+    def _fetch_page(
+        self,
+        url: str,
+        response_key: str | None,
+        cls: type[Resource],
+        walk: _responses.PageWalk,
+        kwargs: dict[str, _t.Any],
+    ) -> tuple[list[Resource] | None, str | None]:
+        """GET one page: its resources (None when the walk must stop) and the next URL."""
+        resp = self.client.get(url, **kwargs)
+        body = _jsonutils.response_json(resp)
+        items = _responses.collection(body, response_key, resp, url)
+        if walk.should_stop(items):
+            return None, None
+        link = _responses.next_link(body, response_key)
+        next_url = walk.advance(link, resp.url or url) if link else None
+        return [cls(self, item, True) for item in items if item], next_url
 
     def _iterate(
         self,
@@ -242,9 +259,14 @@ class BaseManager(HookableMixin):
         obj_class: type[Resource] | None = None,
         **kwargs: _t.Any,
     ) -> _t.Iterator[Resource]:
-        """Yield every resource of the collection, following pagination lazily."""
-        for page in self._list_pages(url, response_key, obj_class, **kwargs):
-            yield from page
+        """Return an iterator over every resource, fetching pages as they are consumed.
+
+        ``itertools.chain`` hands items over without a Python frame per item
+        and lets go of each page before asking for the next one.
+        """
+        return itertools.chain.from_iterable(
+            self._list_pages(url, response_key, obj_class, **kwargs)
+        )
 
 
 class ManagerWithFind(BaseManager, metaclass=abc.ABCMeta):

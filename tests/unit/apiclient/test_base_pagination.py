@@ -133,6 +133,20 @@ class PaginationTest(_standin.WireTestCase):
         gc.collect()
         self.assertIsNone(first())
 
+    def test_no_object_of_a_page_is_alive_while_the_next_one_is_fetched(self):
+        alive = []
+
+        def second_page(request, context):
+            alive.extend(ref() for ref in refs)  # no gc.collect(): freed at once
+            return _page(["c"])
+
+        self.stub_pages(("/projects", _page(["a", "b"], ENDPOINT + "/projects?marker=b")))
+        self.stub("GET", "/projects?marker=b", json=second_page, complete_qs=True)
+        walk = self.manager.iterate()
+        refs = [weakref.ref(next(walk)), weakref.ref(next(walk))]
+        self.assertEqual("c", next(walk).id)
+        self.assertEqual([None, None], alive)
+
     def test_a_link_to_another_host_keeps_the_token_here(self):
         self.stub_pages(
             ("/projects", _page(["a"], "https://elsewhere.test/v3/projects?marker=a")),
