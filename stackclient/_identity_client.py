@@ -24,6 +24,7 @@ and :meth:`IdentityClient._credentials_with_ref`.
 
 from __future__ import annotations
 
+import importlib
 import typing as _t
 
 from stackclient import access, adapter
@@ -35,10 +36,45 @@ from stackclient.auth import base as _auth_base
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
 
-__all__ = ["IdentityClient"]
+__all__ = ["IdentityClient", "LazyManager"]
 
 #: The service type every identity client talks to.
 SERVICE_TYPE = "identity"
+
+
+_M = _t.TypeVar("_M")
+
+
+class LazyManager(_t.Generic[_M]):
+    """A client attribute whose manager is built, and its module imported, on first use.
+
+    In a client class, ``projects = LazyManager("stackclient.v3.projects",
+    "ProjectManager")`` makes ``client.projects`` import the module and keep
+    ``ProjectManager(client)`` on the client the first time it is read, so
+    that importing a client does not import the modules of managers a
+    program never uses. Threads reading it at once all get the same manager.
+    Assigning ``client.projects = other`` replaces it, as before.
+    """
+
+    def __init__(self, module: str, class_name: str) -> None:
+        self.module = module
+        self.class_name = class_name
+        self.name = class_name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @_t.overload
+    def __get__(self, client: None, owner: type | None = None) -> LazyManager[_M]: ...
+
+    @_t.overload
+    def __get__(self, client: object, owner: type | None = None) -> _M: ...
+
+    def __get__(self, client: object, owner: type | None = None) -> _t.Any:
+        if client is None:
+            return self
+        manager_class = getattr(importlib.import_module(self.module), self.class_name)
+        return vars(client).setdefault(self.name, manager_class(client))
 
 
 def _load_auth_ref(value: _t.Any) -> access.AccessInfo | None:

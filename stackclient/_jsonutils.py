@@ -2,11 +2,15 @@
 
 orjson is used when it is installed (it decodes large collections several
 times faster than the standard library); otherwise the standard ``json``
-module does the same job. Both give the same Python objects.
+module does the same job. Both give the same Python objects. orjson is
+imported on first use: importing it costs about 10 ms (it loads
+``dataclasses``, ``inspect`` and ``uuid``), which a program that imports
+stackclient without sending a request need not pay.
 """
 
 from __future__ import annotations
 
+import functools
 import json as _json
 import typing as _t
 
@@ -17,13 +21,18 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["dumps", "loads", "response_json"]
 
-try:
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - exercised where orjson is absent
-    _orjson = None
-
 #: How much of an undecodable body an InvalidResponse message quotes.
 _SNIPPET = 200
+
+
+@functools.cache
+def _orjson() -> _t.Any:
+    """The orjson module (imported on the first call), or None when it is not installed."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - exercised where orjson is absent
+        return None
+    return orjson
 
 
 def _std_default(value: _t.Any) -> _t.Any:
@@ -32,28 +41,27 @@ def _std_default(value: _t.Any) -> _t.Any:
     raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
 
 
-if _orjson is not None:
+def _std_dumps(value: _t.Any) -> bytes:
+    return _json.dumps(value, separators=(",", ":"), default=_std_default).encode()
 
-    def loads(data: bytes | str) -> _t.Any:
-        """Decode JSON; raise ValueError on bad input."""
-        return _orjson.loads(data)
 
-    def dumps(value: _t.Any) -> bytes:
-        """Encode to compact UTF-8 JSON bytes (datetimes as ISO 8601)."""
-        try:
-            return _orjson.dumps(value, option=_orjson.OPT_NON_STR_KEYS)
-        except TypeError:
-            return _json.dumps(value, separators=(",", ":"), default=_std_default).encode()
-
-else:  # pragma: no cover
-
-    def loads(data: bytes | str) -> _t.Any:
-        """Decode JSON; raise ValueError on bad input."""
+def loads(data: bytes | str) -> _t.Any:
+    """Decode JSON; raise ValueError on bad input."""
+    codec = _orjson()
+    if codec is None:  # pragma: no cover - exercised where orjson is absent
         return _json.loads(data)
+    return codec.loads(data)
 
-    def dumps(value: _t.Any) -> bytes:
-        """Encode to compact UTF-8 JSON bytes (datetimes as ISO 8601)."""
-        return _json.dumps(value, separators=(",", ":"), default=_std_default).encode()
+
+def dumps(value: _t.Any) -> bytes:
+    """Encode to compact UTF-8 JSON bytes (datetimes as ISO 8601)."""
+    codec = _orjson()
+    if codec is None:  # pragma: no cover - exercised where orjson is absent
+        return _std_dumps(value)
+    try:
+        return codec.dumps(value, option=codec.OPT_NON_STR_KEYS)
+    except TypeError:
+        return _std_dumps(value)
 
 
 def response_json(response: requests.Response) -> _t.Any:

@@ -13,7 +13,6 @@ import email.utils
 import logging
 import os
 import re
-import shlex
 import time
 import typing as _t
 from urllib import parse as _parse
@@ -370,6 +369,8 @@ def _log_curl(
     verify: _t.Any,
     cert: _t.Any,
 ) -> None:
+    import shlex  # only when debug logging is on
+
     parts = ["curl -g -i"]
     if verify is False:
         parts.append("--insecure")

@@ -24,11 +24,13 @@ fixed token and endpoint for bootstrapping a cloud.
 
 from __future__ import annotations
 
-import argparse
 import os
 import typing as _t
 
 from stackclient.apiclient import exceptions
+
+if _t.TYPE_CHECKING:  # pragma: no cover
+    import argparse
 
 __all__ = [
     "ENTRY_POINT_GROUP",

@@ -15,7 +15,6 @@ The send path is a few stacked steps::
 from __future__ import annotations
 
 import importlib
-import inspect
 import logging
 import time
 import typing as _t
@@ -57,6 +56,8 @@ def _invalidate_token(plugin: _t.Any, token: str | None) -> bool:
     invalidate = getattr(plugin, "invalidate", None)
     if invalidate is None:
         return False
+    import inspect  # only after a 401; importing it costs a few ms
+
     try:
         params = inspect.signature(invalidate).parameters.values()
     except (TypeError, ValueError):
@@ -450,7 +451,11 @@ class HTTPClient:
     ) -> tuple[str | None, str | None]:
         """Call ``token_and_endpoint``, passing our region to plugins that take one."""
         method = self.auth_plugin.token_and_endpoint
-        if self.region_name and "region_name" in inspect.signature(method).parameters:
+        if not self.region_name:
+            return method(endpoint_type, service_type)
+        import inspect  # only with a region; importing it costs a few ms
+
+        if "region_name" in inspect.signature(method).parameters:
             return method(endpoint_type, service_type, region_name=self.region_name)
         return method(endpoint_type, service_type)
 

@@ -23,34 +23,32 @@ from __future__ import annotations
 import typing as _t
 
 from stackclient import _identity_client
-from stackclient.auth import v3 as _v3_auth
-from stackclient.v3 import (
-    access_rules,
-    application_credentials,
-    auth,
-    credentials,
-    domain_configs,
-    domains,
-    ec2,
-    endpoint_filter,
-    endpoint_groups,
-    endpoints,
-    groups,
-    limits,
-    policies,
-    projects,
-    regions,
-    registered_limits,
-    role_assignments,
-    roles,
-    services,
-    tokens,
-    trusts,
-    users,
-)
+from stackclient._identity_client import LazyManager
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     from stackclient import access
+    from stackclient.v3 import access_rules as _access_rules
+    from stackclient.v3 import application_credentials as _application_credentials
+    from stackclient.v3 import auth as _auth
+    from stackclient.v3 import credentials as _credentials
+    from stackclient.v3 import domain_configs as _domain_configs
+    from stackclient.v3 import domains as _domains
+    from stackclient.v3 import ec2 as _ec2
+    from stackclient.v3 import endpoint_filter as _endpoint_filter
+    from stackclient.v3 import endpoint_groups as _endpoint_groups
+    from stackclient.v3 import endpoints as _endpoints
+    from stackclient.v3 import groups as _groups
+    from stackclient.v3 import limits as _limits
+    from stackclient.v3 import policies as _policies
+    from stackclient.v3 import projects as _projects
+    from stackclient.v3 import regions as _regions
+    from stackclient.v3 import registered_limits as _registered_limits
+    from stackclient.v3 import role_assignments as _role_assignments
+    from stackclient.v3 import roles as _roles
+    from stackclient.v3 import services as _services
+    from stackclient.v3 import tokens as _tokens
+    from stackclient.v3 import trusts as _trusts
+    from stackclient.v3 import users as _users
 
 __all__ = ["Client"]
 
@@ -192,32 +190,70 @@ class Client(_identity_client.IdentityClient):
             user_agent=user_agent,
             connect_retries=connect_retries,
         )
-        self._add_managers()
 
-    def _add_managers(self) -> None:
-        self.access_rules = access_rules.AccessRuleManager(self)
-        self.application_credentials = application_credentials.ApplicationCredentialManager(self)
-        self.auth = auth.AuthManager(self)
-        self.credentials = credentials.CredentialManager(self)
-        self.domain_configs = domain_configs.DomainConfigManager(self)
-        self.domains = domains.DomainManager(self)
-        self.ec2 = ec2.EC2Manager(self)
-        self.endpoint_filter = endpoint_filter.EndpointFilterManager(self)
-        self.endpoint_groups = endpoint_groups.EndpointGroupManager(self)
-        self.endpoints = endpoints.EndpointManager(self)
-        self.groups = groups.GroupManager(self)
-        self.inference_rules = roles.InferenceRuleManager(self)
-        self.limits = limits.LimitManager(self)
-        self.policies = policies.PolicyManager(self)
-        self.projects = projects.ProjectManager(self)
-        self.regions = regions.RegionManager(self)
-        self.registered_limits = registered_limits.RegisteredLimitManager(self)
-        self.role_assignments = role_assignments.RoleAssignmentManager(self)
-        self.roles = roles.RoleManager(self)
-        self.services = services.ServiceManager(self)
-        self.tokens = tokens.TokenManager(self)
-        self.trusts = trusts.TrustManager(self)
-        self.users = users.UserManager(self)
+    # -- managers: each module is imported when its manager is first used --------
+
+    access_rules: LazyManager[_access_rules.AccessRuleManager] = LazyManager(
+        "stackclient.v3.access_rules", "AccessRuleManager"
+    )
+    application_credentials: LazyManager[_application_credentials.ApplicationCredentialManager] = (
+        LazyManager("stackclient.v3.application_credentials", "ApplicationCredentialManager")
+    )
+    auth: LazyManager[_auth.AuthManager] = LazyManager("stackclient.v3.auth", "AuthManager")
+    credentials: LazyManager[_credentials.CredentialManager] = LazyManager(
+        "stackclient.v3.credentials", "CredentialManager"
+    )
+    domain_configs: LazyManager[_domain_configs.DomainConfigManager] = LazyManager(
+        "stackclient.v3.domain_configs", "DomainConfigManager"
+    )
+    domains: LazyManager[_domains.DomainManager] = LazyManager(
+        "stackclient.v3.domains", "DomainManager"
+    )
+    ec2: LazyManager[_ec2.EC2Manager] = LazyManager("stackclient.v3.ec2", "EC2Manager")
+    endpoint_filter: LazyManager[_endpoint_filter.EndpointFilterManager] = LazyManager(
+        "stackclient.v3.endpoint_filter", "EndpointFilterManager"
+    )
+    endpoint_groups: LazyManager[_endpoint_groups.EndpointGroupManager] = LazyManager(
+        "stackclient.v3.endpoint_groups", "EndpointGroupManager"
+    )
+    endpoints: LazyManager[_endpoints.EndpointManager] = LazyManager(
+        "stackclient.v3.endpoints", "EndpointManager"
+    )
+    groups: LazyManager[_groups.GroupManager] = LazyManager(
+        "stackclient.v3.groups", "GroupManager"
+    )
+    inference_rules: LazyManager[_roles.InferenceRuleManager] = LazyManager(
+        "stackclient.v3.roles", "InferenceRuleManager"
+    )
+    limits: LazyManager[_limits.LimitManager] = LazyManager(
+        "stackclient.v3.limits", "LimitManager"
+    )
+    policies: LazyManager[_policies.PolicyManager] = LazyManager(
+        "stackclient.v3.policies", "PolicyManager"
+    )
+    projects: LazyManager[_projects.ProjectManager] = LazyManager(
+        "stackclient.v3.projects", "ProjectManager"
+    )
+    regions: LazyManager[_regions.RegionManager] = LazyManager(
+        "stackclient.v3.regions", "RegionManager"
+    )
+    registered_limits: LazyManager[_registered_limits.RegisteredLimitManager] = LazyManager(
+        "stackclient.v3.registered_limits", "RegisteredLimitManager"
+    )
+    role_assignments: LazyManager[_role_assignments.RoleAssignmentManager] = LazyManager(
+        "stackclient.v3.role_assignments", "RoleAssignmentManager"
+    )
+    roles: LazyManager[_roles.RoleManager] = LazyManager("stackclient.v3.roles", "RoleManager")
+    services: LazyManager[_services.ServiceManager] = LazyManager(
+        "stackclient.v3.services", "ServiceManager"
+    )
+    tokens: LazyManager[_tokens.TokenManager] = LazyManager(
+        "stackclient.v3.tokens", "TokenManager"
+    )
+    trusts: LazyManager[_trusts.TrustManager] = LazyManager(
+        "stackclient.v3.trusts", "TrustManager"
+    )
+    users: LazyManager[_users.UserManager] = LazyManager("stackclient.v3.users", "UserManager")
 
     # -- version hooks ---------------------------------------------------------
 
@@ -227,12 +263,16 @@ class Client(_identity_client.IdentityClient):
         if opts["username"] and not (opts["user_domain_id"] or opts["user_domain_name"]):
             opts["user_domain_id"] = "default"
         _default_project_domain(opts)
+        from stackclient.auth import v3 as _v3_auth
+
         return _v3_auth.Password(auth_url=auth_url, **opts)
 
     def _token_plugin(self, auth_url: str, token: str, credentials: dict[str, _t.Any]) -> _t.Any:
         """A v3.Token plugin exchanging ``token`` for one with the scope given."""
         opts = {k: credentials.get(k) for k in _SCOPE_KEYS}
         _default_project_domain(opts)
+        from stackclient.auth import v3 as _v3_auth
+
         return _v3_auth.Token(auth_url=auth_url, token=token, **opts)
 
     def _credentials_with_ref(

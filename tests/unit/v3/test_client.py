@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import subprocess
+import sys
 import typing as _t
 
 import fixtures
@@ -123,6 +125,30 @@ class ManagerTests(ClientTestCase):
             manager = getattr(keystone, name)
             self.assertIsInstance(manager, cls, name)
             self.assertIs(keystone, manager.client, name)
+
+    def test_a_manager_is_made_once_and_can_be_replaced(self) -> None:
+        keystone = client.Client(token="ADMIN", endpoint=PUBLIC)
+        self.assertIs(keystone.projects, keystone.projects)
+        keystone.projects = "replaced"
+        self.assertEqual("replaced", keystone.projects)
+        self.assertIsNot(keystone.users, client.Client(token="ADMIN", endpoint=PUBLIC).users)
+
+    def test_importing_the_client_loads_no_manager_module_nor_orjson(self) -> None:
+        code = (
+            "import sys, stackclient.v3.client as c;"
+            "loaded = lambda: sorted(m for m in sys.modules if m.startswith("
+            "('stackclient.v3.', 'orjson', 'stevedore', 'oslo')));"
+            "print(loaded());"
+            "c.Client(token='t', endpoint='http://127.0.0.1:1/v3').projects;"
+            "print(loaded())"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        self.assertEqual(
+            ["['stackclient.v3.client']", "['stackclient.v3.client', 'stackclient.v3.projects']"],
+            result.stdout.split("\n")[:2],
+        )
 
     def test_client_is_importable_from_the_package(self) -> None:
         from stackclient import v3
