@@ -1,9 +1,10 @@
-"""The client's own connection pool (_transport.PooledSession), checked through requests' adapter seam."""
+"""The client's own connection pool (_transport.PooledSession), through requests' adapter seam."""
 
 from __future__ import annotations
 
 import io
 
+import fixtures
 import requests
 import testtools
 
@@ -26,13 +27,15 @@ class _RecordingBody(io.BytesIO):
 
 
 class _Adapter(requests.adapters.BaseAdapter):
-    """Answers every request with BODY and keeps the body object it handed out."""
+    """Answers every request with BODY; keeps each request sent and body handed out."""
 
     def __init__(self) -> None:
         super().__init__()
         self.bodies: list[_RecordingBody] = []
+        self.sent: list[requests.PreparedRequest] = []
 
     def send(self, request, stream=False, **kwargs):
+        self.sent.append(request)
         response = requests.Response()
         response.status_code = 200
         response.url = request.url
@@ -68,3 +71,49 @@ class ReadBodyTest(testtools.TestCase):
         self.session.stream = True
         self.session.get(URL)
         self.assertEqual([], self.adapter.bodies[0].sizes)
+
+
+class PrepareTest(testtools.TestCase):
+    """What PooledSession puts on the wire matches plain requests, settings merged alike."""
+
+    def setUp(self):
+        super().setUp()
+        self.netrc = self.useFixture(fixtures.TempDir()).join("netrc")
+        self.useFixture(fixtures.EnvironmentVariable("NETRC", self.netrc))
+        self._write_netrc("alice", "first")
+
+    def _write_netrc(self, login, password):
+        with open(self.netrc, "w", encoding="ascii") as netrc:
+            netrc.write("machine identity.example.com login %s password %s\n" % (login, password))
+
+    def _sent(self, session, url=URL, **kwargs):
+        adapter = _Adapter()
+        session.mount("http://", adapter)
+        session.request("GET", url, **kwargs)
+        return adapter.sent[-1]
+
+    def test_prepared_like_plain_requests(self):
+        kwargs = {
+            "headers": {"X-Auth-Token": "t", "Accept": None},
+            "params": [("limit", 2), ("marker", "m")],
+            "cookies": {"c": "1"},
+        }
+        ours, theirs = _transport.PooledSession(), requests.Session()
+        for session in (ours, theirs):
+            session.headers["X-Session"] = "s"
+            session.params = {"ignored": "because the request's params are not a mapping"}
+        mine, plain = self._sent(ours, **kwargs), self._sent(theirs, **kwargs)
+        self.assertEqual(
+            (plain.method, plain.url, dict(plain.headers), plain.body),
+            (mine.method, mine.url, dict(mine.headers), mine.body),
+        )
+        self.assertNotIn("Accept", mine.headers)
+        self.assertEqual("Basic YWxpY2U6Zmlyc3Q=", mine.headers["Authorization"])
+
+    def test_netrc_is_read_once_per_host(self):
+        session = _transport.PooledSession()
+        first = self._sent(session).headers["Authorization"]
+        self._write_netrc("bob", "second")
+        self.assertEqual(first, self._sent(session).headers["Authorization"])
+        other = self._sent(session, "http://identity.example.com:5001/v3")
+        self.assertEqual("Basic Ym9iOnNlY29uZA==", other.headers["Authorization"])
