@@ -8,7 +8,6 @@ request and what was found instead -- never a KeyError or TypeError.
 
 from __future__ import annotations
 
-import itertools
 import typing as _t
 import urllib.parse
 
@@ -92,26 +91,30 @@ class PageWalk:
 
     Some servers answer a marker they do not support with the same page
     again (Keystone does for roles and endpoints), so an empty page, a page
-    with the same ids as the one before, and a URL or ``marker`` already
-    requested all end the walk. Memory grows by one URL per page, never by
-    the items.
+    that repeats the one before (same length, same first and last ids), and
+    a URL or ``marker`` already requested all end the walk. Memory grows by
+    one URL per page, never by the items.
     """
 
     def __init__(self, url: str) -> None:
         self._urls = {url}
         marker = _marker(url)
         self._markers = {marker} if marker is not None else set()
-        self._last_ids: tuple[_t.Any, ...] | None = None
+        self._last_page: tuple[int, _t.Any, _t.Any] | None = None
 
     def should_stop(self, items: list[_t.Any]) -> bool:
-        """True for an empty page, or one with the same ids as the page before."""
+        """True for an empty page, or one that repeats the page before.
+
+        A page repeats the one before when it has the same length and the
+        same first and last ids (pages of one listing never share an id);
+        pages whose items have no ids are never taken for repeats.
+        """
         if not items:
             return True
-        ids: tuple[_t.Any, ...] | None = _ids(items)
-        if ids[0] is None and ids.count(None) == len(ids):
-            ids = None
-        repeated = ids is not None and ids == self._last_ids
-        self._last_ids = ids
+        first, last = _id(items[0]), _id(items[-1])
+        page = (len(items), first, last) if first is not None or last is not None else None
+        repeated = page is not None and page == self._last_page
+        self._last_page = page
         return repeated
 
     def advance(self, link: str, current: str) -> str | None:
@@ -132,12 +135,8 @@ class PageWalk:
         return url
 
 
-def _ids(items: list[_t.Any]) -> tuple[_t.Any, ...]:
-    """The ``id`` of each item (None for items without one, or not objects)."""
-    try:  # every item a JSON object: looked up without a Python frame per item
-        return tuple(map(dict.get, items, itertools.repeat("id")))
-    except TypeError:
-        return tuple(item.get("id") if isinstance(item, dict) else None for item in items)
+def _id(item: _t.Any) -> _t.Any:
+    return item.get("id") if isinstance(item, dict) else None
 
 
 def _marker(url: str) -> str | None:

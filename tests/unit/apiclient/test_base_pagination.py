@@ -102,6 +102,14 @@ class PaginationTest(_standin.WireTestCase):
         self.assertEqual(["a", "b"], _ids(self.manager.iterate(limit=2)))
         self.assertEqual(2, self.requests_mock.call_count)
 
+    def test_pages_without_ids_are_never_taken_for_repeats(self):
+        same = [{"name": "x"}]
+        self.stub_pages(
+            ("/projects", {"projects": same, "links": {"next": "?marker=1"}}),
+            ("/projects?marker=1", {"projects": same, "links": {"next": None}}),
+        )
+        self.assertEqual(2, len(list(self.manager.iterate())))
+
     def test_stops_on_an_empty_page_even_with_a_next_link(self):
         self.stub_pages(
             ("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")),
