@@ -29,6 +29,7 @@ import typing as _t
 
 from stackclient import access, adapter
 from stackclient import session as _session
+from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
 from stackclient.apiclient import exceptions
 from stackclient.auth import admin_token, noauth
 from stackclient.auth import base as _auth_base
@@ -52,7 +53,9 @@ class LazyManager(_t.Generic[_M]):
     "ProjectManager")`` makes ``client.projects`` import the module and keep
     ``ProjectManager(client)`` on the client the first time it is read, so
     that importing a client does not import the modules of managers a
-    program never uses. Threads reading it at once all get the same manager.
+    program never uses (what every manager needs, ``apiclient.base``, is
+    imported with this module). Threads reading it at once all get the
+    same manager.
     Assigning ``client.projects = other`` replaces it, as before.
     """
 
