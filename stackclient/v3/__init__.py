@@ -1,8 +1,8 @@
 """Identity API v3: :class:`stackclient.v3.client.Client` and one module per manager.
 
-``from stackclient.v3 import Client`` works too; the client module (and
-every manager module it imports) is loaded only when ``Client`` is first
-used, so importing one manager module stays cheap.
+``from stackclient.v3 import Client`` works too; the client module is
+loaded only when ``Client`` is first used, so importing one manager module
+stays cheap (and the client loads a manager's module on its first use).
 """
 
 from __future__ import annotations

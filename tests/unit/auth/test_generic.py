@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from stackclient import auth, fixture
 from stackclient.apiclient import exceptions
 from stackclient.auth import generic, v2, v3
@@ -20,6 +23,18 @@ class DiscoveryTest(utils.TestCase):
     def test_exported_from_package(self):
         self.assertIs(generic.Password, auth.Password)
         self.assertIs(generic.Token, auth.Token)
+        self.assertIs(v3, auth.v3)
+        self.assertRaises(AttributeError, getattr, auth, "Nope")
+
+    def test_importing_one_plugin_module_loads_no_other(self):
+        code = (
+            "import sys, stackclient.auth.v3;"
+            "print(sorted(m for m in sys.modules if m.startswith('stackclient.auth.')))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        self.assertEqual("['stackclient.auth.base', 'stackclient.auth.v3']", result.stdout.strip())
 
     def test_300_list_prefers_v3(self):
         root = self.stub_root()
