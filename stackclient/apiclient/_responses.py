@@ -8,9 +8,11 @@ request and what was found instead -- never a KeyError or TypeError.
 
 from __future__ import annotations
 
+import logging
 import typing as _t
 import urllib.parse
 
+from stackclient import _redact
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -20,6 +22,14 @@ __all__ = ["PageWalk", "collection", "next_link", "one_object", "value"]
 
 #: How many key names an InvalidResponse message lists.
 _MAX_KEYS_SHOWN = 20
+
+_LOG = logging.getLogger("stackclient.pagination")
+
+_REPEAT_WARNING = (
+    "Stopped following the pages of %s: the server sent %s it had already sent "
+    "(it may not support 'marker' for this collection), so the listing may be "
+    "incomplete. Ask for a larger 'limit' to see more in one page."
+)
 
 
 def value(body: _t.Any, key: str | None, resp: requests.Response, url: str) -> _t.Any:
@@ -92,11 +102,14 @@ class PageWalk:
     Some servers answer a marker they do not support with the same page
     again (Keystone does for roles and endpoints), so an empty page, a page
     that repeats the one before (same length, same first and last ids), and
-    a URL or ``marker`` already requested all end the walk. Memory grows by
-    one URL per page, never by the items.
+    a URL or ``marker`` already requested all end the walk; a repeat is
+    logged as a warning on ``stackclient.pagination``, since the listing
+    may then be incomplete. Memory grows by one URL per page, never by the
+    items.
     """
 
     def __init__(self, url: str) -> None:
+        self._where = _redact.url(url.split("?", 1)[0])
         self._urls = {url}
         marker = _marker(url)
         self._markers = {marker} if marker is not None else set()
@@ -115,6 +128,8 @@ class PageWalk:
         page = (len(items), first, last) if first is not None or last is not None else None
         repeated = page is not None and page == self._last_page
         self._last_page = page
+        if repeated:
+            _LOG.warning(_REPEAT_WARNING, self._where, "a page")
         return repeated
 
     def advance(self, link: str, current: str) -> str | None:
@@ -125,9 +140,11 @@ class PageWalk:
         (marker, limit) is applied to ``current`` instead.
         """
         self._urls.add(current)  # the absolute form of a relative first URL
+        self._where = _redact.url(current.split("?", 1)[0])
         url = _resolve(link, current)
         marker = _marker(url)
         if url in self._urls or (marker is not None and marker in self._markers):
+            _LOG.warning(_REPEAT_WARNING, self._where, "a next link")
             return None
         self._urls.add(url)
         if marker is not None:

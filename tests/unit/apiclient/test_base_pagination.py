@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gc
 import itertools
+import logging
 import weakref
+
+import fixtures
 
 from tests.unit.apiclient import _standin
 from tests.unit.apiclient._standin import ENDPOINT
@@ -101,6 +104,20 @@ class PaginationTest(_standin.WireTestCase):
         self.stub_pages(("/projects?limit=2", first), ("/projects?limit=2&marker=b", first))
         self.assertEqual(["a", "b"], _ids(self.manager.iterate(limit=2)))
         self.assertEqual(2, self.requests_mock.call_count)
+
+    def test_a_repeat_is_logged_as_a_warning(self):
+        first = _page(["a", "b"], ENDPOINT + "/projects?limit=2&marker=b")
+        self.stub_pages(("/projects?limit=2", first), ("/projects?limit=2&marker=b", first))
+        log = self.useFixture(fixtures.FakeLogger("stackclient.pagination", level=logging.WARNING))
+        list(self.manager.iterate(limit=2))
+        self.assertIn("Stopped following the pages of " + ENDPOINT + "/projects", log.output)
+        self.assertIn("may be incomplete", log.output)
+
+    def test_a_walk_that_ends_normally_logs_nothing(self):
+        self.stub_pages(("/projects", _page(["a"])))
+        log = self.useFixture(fixtures.FakeLogger("stackclient.pagination", level=logging.WARNING))
+        list(self.manager.iterate())
+        self.assertEqual("", log.output)
 
     def test_pages_without_ids_are_never_taken_for_repeats(self):
         same = [{"name": "x"}]
