@@ -54,7 +54,7 @@ def parse_isotime(value: str, what: str = "time") -> datetime.datetime:
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     try:
-        parsed = datetime.datetime(
+        return datetime.datetime(
             int(year),
             int(month),
             int(day),
@@ -63,12 +63,13 @@ def parse_isotime(value: str, what: str = "time") -> datetime.datetime:
             int(second or 0),
             micro,
             tzinfo=_zone(zone),
-        )
-    except ValueError as exc:  # 2026-02-30, hour 25, zone +99:00 ...
+        ).astimezone(datetime.timezone.utc)
+    # 2026-02-30, hour 25, zone +99:00 (ValueError); 9999-12-31T23:00-05:00,
+    # which is past datetime's last year in UTC (OverflowError).
+    except (ValueError, OverflowError) as exc:
         raise exceptions.InvalidResponse(
             "The token's %s %r is not a valid date and time: %s" % (what, value, exc)
         ) from None
-    return parsed.astimezone(datetime.timezone.utc)
 
 
 def format_isotime(value: datetime.datetime) -> str:

@@ -470,7 +470,16 @@ class TestDates(testtools.TestCase):
         self.assertEqual(500000, _dates.parse_isotime("2026-11-22T15:27:53.5Z").microsecond)
 
     def test_malformed_expiry_is_a_clear_client_error(self) -> None:
-        for bad in ("tomorrow", "2026-02-30T00:00:00Z", "2026-11-22T25:00:00Z", "", 12345):
+        for bad in (
+            "tomorrow",
+            "2026-02-30T00:00:00Z",
+            "2026-11-22T25:00:00Z",
+            "",
+            12345,
+            # Valid where written, but outside datetime's years once in UTC.
+            "9999-12-31T23:00:00-05:00",
+            "0001-01-01T00:00:00+05:00",
+        ):
             ref = access.AccessInfoV3(None, expires_at=bad)
             error = self.assertRaises(exceptions.InvalidResponse, getattr, ref, "expires")
             self.assertIn("expiry", str(error))
