@@ -80,23 +80,45 @@ def _parse_versions(body: _t.Any, url: str) -> list[IdentityVersion]:
     return found
 
 
+#: What every discovery error tells the caller to check.
+_CHECK_URL = "give an auth URL ending in /v3 or /v2.0, or check that it is the identity service"
+
+
+def _discovery_error(error: exceptions.HttpError) -> exceptions.HttpError:
+    """The same HTTP error, its message saying it came from version discovery."""
+    return type(error)(
+        message="Identity version discovery failed: %s; %s" % (error.message, _CHECK_URL),
+        details=error.details,
+        response=error.response,
+        request_id=error.request_id,
+        url=error.url,
+        method=error.method,
+        http_status=error.http_status,
+        retry_after=error.retry_after,
+    )
+
+
 def discover_versions(session: _t.Any, url: str) -> list[IdentityVersion]:
     """GET ``url`` (no token) and return the identity versions it lists.
 
     A 300 or 200 with a version document is read; another error status
     raises the matching :class:`HttpError`; a body that is not a version
-    document raises :class:`InvalidResponse`.
+    document (not JSON, as from a web server that is not Keystone, or JSON
+    of another shape) raises :class:`InvalidResponse`. Each message names
+    ``url`` and says to check it.
     """
     response = session.get(url, authenticated=False, raise_exc=False)
     if response.status_code not in (200, 300):
-        raise exceptions.from_response(response, "GET", url)
-    body = _jsonutils.response_json(response)
+        raise _discovery_error(exceptions.from_response(response, "GET", url))
+    try:
+        body = _jsonutils.response_json(response)
+    except exceptions.InvalidResponse:
+        body = None
     versions = _parse_versions(body, url)
     if not versions:
         raise exceptions.InvalidResponse(
             "GET %s (version discovery) returned HTTP %s without a list of API "
-            "versions; give an auth URL ending in /v3 or /v2.0, or check that it "
-            "is the identity service" % (url, response.status_code),
+            "versions; %s" % (url, response.status_code, _CHECK_URL),
             response=response,
         )
     return versions

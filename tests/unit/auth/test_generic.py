@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import requests
+
 from stackclient import auth, fixture
 from stackclient.apiclient import exceptions
 from stackclient.auth import generic, v2, v3
@@ -165,16 +167,30 @@ class DiscoveryTest(utils.TestCase):
         plugin = generic.Password(ROOT_URL, user_id="u", password=PASSWORD)
         error = self.assertRaises(exceptions.NotFound, plugin.get_access, self.session)
         self.assertIn(ROOT_URL, str(error))
+        self.assertIn("version discovery failed: nope;", str(error))
+        self.assertIn("/v3 or /v2.0", str(error))
+        self.assertEqual((404, "GET", ROOT_URL), (error.http_status, error.method, error.url))
+        self.assertEqual(["GET"], [r.method for r in self.requests_mock.request_history])
+
+    def test_discovery_at_an_unreachable_url(self):
+        self.requests_mock.get(ROOT_URL, exc=requests.exceptions.ConnectionError("refused"))
+        plugin = generic.Password(ROOT_URL, user_id="u", password=PASSWORD)
+        error = self.assertRaises(exceptions.ConnectionRefused, plugin.get_access, self.session)
+        self.assertIn(ROOT_URL, str(error))
 
     def test_discovery_not_a_version_document(self):
         self.requests_mock.get(ROOT_URL, json={"hello": "world"})
         plugin = generic.Password(ROOT_URL, user_id="u", password=PASSWORD)
         error = self.assertRaises(exceptions.InvalidResponse, plugin.get_access, self.session)
         self.assertIn("/v3", str(error))
+        # A web server that is not Keystone: the error says discovery, not JSON.
         self.requests_mock.get(
             ROOT_URL, text="<html></html>", headers={"Content-Type": "text/html"}
         )
-        self.assertRaises(exceptions.InvalidResponse, plugin.get_access, self.session)
+        error = self.assertRaises(exceptions.InvalidResponse, plugin.get_access, self.session)
+        self.assertIn("GET %s (version discovery) returned HTTP 200" % ROOT_URL, str(error))
+        self.assertIn("check that it is the identity service", str(error))
+        self.assertEqual(2, len(self.requests_mock.request_history))
 
     def test_no_identity_version_offered(self):
         document = {
