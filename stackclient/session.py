@@ -177,6 +177,7 @@ class Session:
         if resp.status_code == 401 and auth_headers is not None and allow_reauth:
             new_headers = self._renew_auth(auth, auth_headers)
             if new_headers is not None:
+                resp.close()  # a streamed 401 would keep its connection out of the pool
                 headers.update(new_headers)
                 resp = send(method, url, headers=headers, json=json, params=params,
                             raise_exc=False, **kwargs)  # fmt: skip

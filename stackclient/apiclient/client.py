@@ -402,6 +402,7 @@ class HTTPClient:
                 client, endpoint_type, service_type, reauth=True
             )
             if new_token and new_token != token:
+                resp.close()  # a streamed 401 would keep its connection out of the pool
                 headers["X-Auth-Token"] = new_token
                 full_url = self.concat_url(endpoint, url)
                 resp = self.request(method, full_url, headers=headers, raise_exc=False, **kwargs)

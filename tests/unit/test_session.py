@@ -237,6 +237,19 @@ class TestReauthentication(TestCase):
         tokens = [r.headers["X-Auth-Token"] for r in self.requests_mock.request_history]
         self.assertEqual(["tok-1", "tok-2"], tokens)
 
+    def test_streamed_401_is_closed_before_the_resend(self):
+        self.requests_mock.get(self.url, [{"status_code": 401}, {"text": "ok"}])
+        received = []
+        resp = self.session.get(
+            self.url, stream=True, hooks={"response": lambda r, **kw: received.append(r)}
+        )
+        self.assertEqual([401, 200], [r.status_code for r in received])
+        self.assertTrue(received[0].raw.closed)  # its connection went back to the pool
+        self.assertFalse(resp.raw.closed)  # the caller's streamed answer is left open
+        self.assertEqual(b"ok", resp.content)
+        tokens = [r.headers["X-Auth-Token"] for r in self.requests_mock.request_history]
+        self.assertEqual(["tok-1", "tok-2"], tokens)
+
     def test_second_401_raises(self):
         self.requests_mock.get(self.url, status_code=401, json={"error": {"message": "no"}})
         error = self.assertRaises(exceptions.Unauthorized, self.session.get, self.url)
