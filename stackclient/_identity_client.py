@@ -18,8 +18,8 @@ and, from credentials, ``Client(auth_url=..., username=..., password=...)``
 
 Subclasses say what differs between versions through a few hooks:
 :attr:`IdentityClient.version`, :attr:`IdentityClient.default_interface`,
-:meth:`IdentityClient._password_plugin`, :meth:`IdentityClient._token_plugin`
-and :meth:`IdentityClient._credentials_with_ref`.
+:attr:`IdentityClient._scope_keys`, :meth:`IdentityClient._password_plugin`,
+:meth:`IdentityClient._token_plugin` and :meth:`IdentityClient._scope_of`.
 """
 
 from __future__ import annotations
@@ -128,6 +128,8 @@ class IdentityClient:
     version: _t.ClassVar[str] = ""
     #: The catalog interface used when none is given.
     default_interface: _t.ClassVar[str] = "public"
+    #: The credentials that scope a token, in the version's option names.
+    _scope_keys: _t.ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
@@ -296,15 +298,26 @@ class IdentityClient:
         """Return the version's token-exchange plugin for ``token`` and the scope in ``credentials``."""
         raise NotImplementedError("%s must implement _token_plugin" % type(self).__name__)
 
+    def _scope_of(self, ref: access.AccessInfo) -> dict[str, _t.Any]:
+        """Return the scope ``ref`` has, as plugin options (by default none)."""
+        return {}
+
     def _credentials_with_ref(
         self, credentials: dict[str, _t.Any], ref: access.AccessInfo | None
     ) -> dict[str, _t.Any]:
-        """Return ``credentials`` completed from a stored token (by default unchanged).
+        """Fill the user and scope of a stored token in where none was given.
 
-        A subclass fills in the user and scope the stored token had, so that
-        re-authenticating yields a token like it.
+        So a client rebuilt from ``auth_ref`` plus a password gets, on
+        expiry, a token for the same user and scope.
         """
-        return credentials
+        if ref is None:
+            return credentials
+        filled = dict(credentials)
+        if not (filled.get("user_id") or filled.get("username")) and ref.user_id:
+            filled["user_id"] = ref.user_id
+        if not any(filled.get(k) for k in self._scope_keys):
+            filled.update(self._scope_of(ref))
+        return filled
 
     # -- the token ------------------------------------------------------------
 

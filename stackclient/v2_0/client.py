@@ -86,6 +86,7 @@ class Client(_identity_client.IdentityClient):
 
     version = "v2.0"
     default_interface = "admin"
+    _scope_keys = _SCOPE_KEYS
 
     def __init__(
         self,
@@ -186,25 +187,10 @@ class Client(_identity_client.IdentityClient):
         opts = {k: credentials.get(k) for k in _SCOPE_KEYS}
         return _v2_auth.Token(auth_url=auth_url, token=token, **opts)
 
-    def _credentials_with_ref(
-        self, credentials: dict[str, _t.Any], ref: access.AccessInfo | None
-    ) -> dict[str, _t.Any]:
-        """Fill the user and tenant of a stored token in where none was given.
-
-        So a client rebuilt from ``auth_ref`` plus a password gets, on
-        expiry, a token for the same user on the same tenant.
-        """
-        if ref is None:
-            return credentials
-        filled = dict(credentials)
-        if not (filled.get("user_id") or filled.get("username")) and ref.user_id:
-            filled["user_id"] = ref.user_id
-        if not any(filled.get(k) for k in _SCOPE_KEYS):
-            if ref.trust_id:
-                filled["trust_id"] = ref.trust_id
-            if ref.tenant_id:
-                filled["tenant_id"] = ref.tenant_id
-        return filled
+    def _scope_of(self, ref: access.AccessInfo) -> dict[str, _t.Any]:
+        """The trust and tenant of a stored token, for a token like it on expiry."""
+        scope = {"trust_id": ref.trust_id, "tenant_id": ref.tenant_id}
+        return {k: v for k, v in scope.items() if v}
 
 
 def _interface(interface: str | None, endpoint_type: str | None) -> str | None:

@@ -65,23 +65,6 @@ _SCOPE_KEYS = (
 )
 
 
-def _scope_given(credentials: _t.Mapping[str, _t.Any]) -> bool:
-    return any(credentials.get(k) for k in _SCOPE_KEYS)
-
-
-def _scope_of(ref: access.AccessInfo) -> dict[str, _t.Any]:
-    """The scope a stored token had, as plugin options (one scope at most)."""
-    if ref.trust_id:
-        return {"trust_id": ref.trust_id}
-    if ref.project_id:
-        return {"project_id": ref.project_id}
-    if ref.domain_id:
-        return {"domain_id": ref.domain_id}
-    if getattr(ref, "system_scoped", False):
-        return {"system_scope": "all"}
-    return {}
-
-
 class Client(_identity_client.IdentityClient):
     """Client for the OpenStack Identity API v3.
 
@@ -114,6 +97,7 @@ class Client(_identity_client.IdentityClient):
 
     version = "v3"
     default_interface = "public"
+    _scope_keys = _SCOPE_KEYS
 
     def __init__(
         self,
@@ -275,22 +259,17 @@ class Client(_identity_client.IdentityClient):
 
         return _v3_auth.Token(auth_url=auth_url, token=token, **opts)
 
-    def _credentials_with_ref(
-        self, credentials: dict[str, _t.Any], ref: access.AccessInfo | None
-    ) -> dict[str, _t.Any]:
-        """Fill the user and scope of a stored token in where none was given.
-
-        So a client rebuilt from ``auth_ref`` plus a password gets, on
-        expiry, a token for the same user and scope.
-        """
-        if ref is None:
-            return credentials
-        filled = dict(credentials)
-        if not (filled.get("user_id") or filled.get("username")) and ref.user_id:
-            filled["user_id"] = ref.user_id
-        if not _scope_given(filled):
-            filled.update(_scope_of(ref))
-        return filled
+    def _scope_of(self, ref: access.AccessInfo) -> dict[str, _t.Any]:
+        """The scope of a stored token (one at most), for a token like it on expiry."""
+        if ref.trust_id:
+            return {"trust_id": ref.trust_id}
+        if ref.project_id:
+            return {"project_id": ref.project_id}
+        if ref.domain_id:
+            return {"domain_id": ref.domain_id}
+        if getattr(ref, "system_scoped", False):
+            return {"system_scope": "all"}
+        return {}
 
 
 def _default_project_domain(opts: dict[str, _t.Any]) -> None:

@@ -110,7 +110,12 @@ class BuildPluginTests(testtools.TestCase):
         )
         self.assertRaises(NotImplementedError, base, auth_url=AUTH_URL, token="t")
         client = base(endpoint=ADMIN)
-        self.assertEqual({"a": 1}, client._credentials_with_ref({"a": 1}, _ref()))
+        # The stored token's user is filled in; the base knows no scope.
+        self.assertEqual({"a": 1, "user_id": "u1"}, client._credentials_with_ref({"a": 1}, _ref()))
+        self.assertEqual({"a": 1}, client._credentials_with_ref({"a": 1}, None))
+        self.assertEqual(
+            {"username": "bob"}, client._credentials_with_ref({"username": "bob"}, _ref())
+        )
 
 
 class AdapterSettingsTests(testtools.TestCase):
