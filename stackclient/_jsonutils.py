@@ -14,6 +14,7 @@ from __future__ import annotations
 import json as _json
 import typing as _t
 
+from stackclient import _redact
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -88,9 +89,9 @@ def _invalid(response: requests.Response) -> exceptions.InvalidResponse:
     snippet = response.content[:_SNIPPET].decode("utf-8", "replace")
     message = "Expected a JSON body from %s %s (HTTP %s, Content-Type %r), got: %r" % (
         getattr(request, "method", "?"),
-        response.url or getattr(request, "url", "?"),
+        _redact.url(response.url or getattr(request, "url", None) or "?"),
         response.status_code,
         response.headers.get("Content-Type", ""),
-        snippet,
+        _redact.message(snippet),
     )
     return exceptions.InvalidResponse(message, response=response)

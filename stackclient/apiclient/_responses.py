@@ -171,7 +171,8 @@ def _resolve(link: str, current: str) -> str:
 
 def _where(resp: requests.Response, url: str) -> str:
     method = getattr(getattr(resp, "request", None), "method", None)
-    return "%s%s (HTTP %s)" % (method + " " if method else "", resp.url or url, resp.status_code)
+    where = _redact.url(resp.url or url)
+    return "%s%s (HTTP %s)" % (method + " " if method else "", where, resp.status_code)
 
 
 def _under(key: str | None) -> str:

@@ -49,3 +49,12 @@ class TestJsonUtils(testtools.TestCase):
         for part in ("GET", "http://cloud.example.com/v3/projects", "200", "proxy login"):
             self.assertIn(part, str(err))
         self.assertIs(response, err.response)
+
+    def test_not_json_message_keeps_secrets_out(self):
+        response = make_response(b"<p>rejected: password=hunter2</p>")
+        response.url = "http://cloud.example.com/v2.0/tokens/tok-secret?password=pw"
+        err = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, response)
+        for secret in ("tok-secret", "pw", "hunter2"):
+            self.assertNotIn(secret, str(err))
+        self.assertIn("http://cloud.example.com/v2.0/tokens/{SHA256}", str(err))
+        self.assertIn("password=***", str(err))

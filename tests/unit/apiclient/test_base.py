@@ -88,6 +88,19 @@ class BaseManagerOneTest(_standin.WireTestCase):
             )
             self.assertIn(ENDPOINT + path, str(error))
 
+    def test_wrong_shape_message_keeps_a_token_in_the_url_out(self):
+        self.stub("GET", "/tokens/tok-secret?password=pw", json={"other": P1})
+        error = self.assertRaises(
+            exceptions.InvalidResponse,
+            self.manager._get,
+            "/tokens/tok-secret?password=pw",
+            "access",
+        )
+        self.assertSent("GET", "/tokens/tok-secret?password=pw")
+        self.assertNotIn("tok-secret", str(error))
+        self.assertNotIn("=pw", str(error))
+        self.assertIn(ENDPOINT + "/tokens/{SHA256}", str(error))
+
     def test_head_is_true_for_any_2xx_and_raises_for_404(self):
         self.stub("HEAD", "/projects/p1", status_code=204)
         self.stub("HEAD", "/projects/p2", status_code=200)
