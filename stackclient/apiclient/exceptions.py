@@ -448,8 +448,8 @@ def _retry_after(headers: _t.Mapping[str, str]) -> int | None:
         return None
     try:
         return max(0, int(float(value)))
-    except ValueError:
-        return None  # an HTTP date: callers fall back to their own backoff
+    except (ValueError, OverflowError):
+        return None  # an HTTP date, NaN or inf: callers fall back to their own backoff
 
 
 def _first_text(*values: _t.Any) -> str | None:
@@ -473,7 +473,10 @@ def _message_from_json(body: _t.Any) -> tuple[str | None, str | None]:
     if isinstance(errors, list) and errors and isinstance(errors[0], dict):
         message, details = _from_mapping(errors[0])  # API-SIG
         if len(errors) > 1:
-            extra = "; ".join(str(e.get("title") or e.get("detail") or e) for e in errors[1:])
+            extra = "; ".join(
+                str(e.get("title") or e.get("detail") or e) if isinstance(e, dict) else str(e)
+                for e in errors[1:]
+            )
             details = "%s; %s" % (details, extra) if details else extra
         return message, details
     if isinstance(body.get("error"), dict):  # keystone

@@ -166,6 +166,13 @@ class TestFromResponse(testtools.TestCase):
         self.assertIn("No host has enough RAM", err.details)
         self.assertIn("Second problem", err.details)
 
+    def test_api_sig_body_with_a_later_error_that_is_not_an_object(self):
+        body = '{"errors": [{"title": "No valid host"}, "second", 3]}'
+        err = exceptions.from_response(make_response(400, body), "POST", URL)
+        self.assertIsInstance(err, exceptions.BadRequest)
+        self.assertEqual("No valid host", err.message)
+        self.assertEqual("second; 3", err.details)
+
     def test_flat_message_body(self):
         err = exceptions.from_response(make_response(409, '{"message": "in use"}'), "DELETE", URL)
         self.assertEqual("in use", err.message)
@@ -218,6 +225,11 @@ class TestFromResponse(testtools.TestCase):
         self.assertEqual(30, err.retry_after)
         date = make_response(503, headers={"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"})
         self.assertIsNone(exceptions.from_response(date, "GET", URL).retry_after)
+        for odd in ("inf", "-inf", "1e400", "nan"):
+            response = make_response(503, headers={"Retry-After": odd})
+            err = exceptions.from_response(response, "GET", URL)
+            self.assertIsInstance(err, exceptions.ServiceUnavailable)
+            self.assertIsNone(err.retry_after)
 
     def test_keeps_response_method_and_url(self):
         response = make_response(400)
