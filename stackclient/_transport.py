@@ -296,6 +296,8 @@ def retry_after_delay(response: requests.Response) -> float | None:
         except (TypeError, ValueError, IndexError):
             return None
         seconds = when.timestamp() - time.time()
+    if seconds != seconds:  # NaN: time.sleep() would raise ValueError
+        return None
     return min(max(seconds, 0.0), MAX_RETRY_DELAY)
 
 

@@ -423,6 +423,20 @@ class TestRetries(TestCase):
         self.http().request("GET", URL, status_code_retries=1)
         self.assertEqual([60.0], self.sleeps)
 
+    def test_retry_after_that_is_not_a_number_falls_back_to_backoff(self):
+        self.requests_mock.get(
+            URL,
+            [
+                {"status_code": 503, "headers": {"Retry-After": "nan"}},
+                {"status_code": 503, "headers": {"Retry-After": "inf"}},
+                {"json": {"ok": 1}},
+            ],
+        )
+        resp = self.http().request("GET", URL, status_code_retries=2)
+        self.assertEqual({"ok": 1}, _jsonutils.response_json(resp))
+        self.assertEqual(3, self.requests_mock.call_count)
+        self.assertEqual([0.5, 60.0], self.sleeps)
+
     def test_503_not_retried_for_post(self):
         self.requests_mock.post(URL, [{"status_code": 503}, {"status_code": 201}])
         self.assertRaises(
