@@ -85,12 +85,15 @@ class EC2Manager(base.ManagerWithFind):
         found = self.findall(user_id, **kwargs)
         if len(found) == 1:
             return found[0]
+        # The filter values are named, not shown: a caller may search by secret.
+        wanted = ", ".join(sorted(kwargs)) or "no filters"
         if not found:
             raise exceptions.NotFound(
-                "No EC2 credential of user %s matches %r" % (user_id, kwargs)
+                "No EC2 credential of user %s matches the filters given (%s)" % (user_id, wanted)
             )
         raise exceptions.NoUniqueMatch(
-            "%d EC2 credentials of user %s match %r" % (len(found), user_id, kwargs)
+            "%d EC2 credentials of user %s match the filters given (%s); add filters "
+            "or use get(user_id, access)" % (len(found), user_id, wanted)
         )
 
 

@@ -72,6 +72,16 @@ class EC2Tests(utils.TestCase):
         self.stub_url("GET", self.base, json={"credentials": refs})
         self.assertRaises(exceptions.NoUniqueMatch, self.manager.find, "u1", tenant_id="p2")
 
+    def test_find_error_never_shows_a_secret(self) -> None:
+        ref = _pair()
+        self.stub_url("GET", self.base, json={"credentials": [ref]})
+        # The right secret with the wrong project: nothing matches.
+        err = self.assertRaises(
+            exceptions.NotFound, self.manager.find, "u1", secret=ref["secret"], tenant_id="p9"
+        )
+        self.assertNotIn(ref["secret"], str(err))
+        self.assertIn("secret, tenant_id", str(err))
+
     def test_unknown_access_raises_not_found(self) -> None:
         self.stub_url("GET", self.base + ["nope"], status_code=404, json={"error": {}})
         self.assertRaises(exceptions.NotFound, self.manager.get, "u1", "nope")
