@@ -177,7 +177,8 @@ class IdentityClient:
                 connect_retries=connect_retries,
             )
         else:
-            _seed_stored_token(auth or getattr(session, "auth", None), ref)
+            plugin = auth or getattr(session, "auth", None)
+        _seed_stored_token(plugin, ref)
         if region_name is None and ref is not None:
             region_name = ref.region_name
         self._adapter = adapter.Adapter(
@@ -253,31 +254,27 @@ class IdentityClient:
     ) -> _t.Any:
         """Return the auth plugin for the arguments given (see the module docstring)."""
         if credentials.get("password"):
-            plugin = self._password_plugin(
+            return self._password_plugin(
                 self._need_auth_url(auth_url, "password"),
                 self._credentials_with_ref(credentials, ref),
             )
-        elif token and endpoint:
+        if token and endpoint:
             return admin_token.AdminToken(token=token, endpoint=endpoint.rstrip("/"))
-        elif token:
-            plugin = self._token_plugin(
+        if token:
+            return self._token_plugin(
                 self._need_auth_url(auth_url, "token"),
                 token,
                 self._credentials_with_ref(credentials, ref),
             )
-        elif ref is not None:
-            return _auth_base.AccessInfoPlugin(ref, auth_url=auth_url)
-        elif endpoint:
-            return noauth.NoAuth(endpoint=endpoint.rstrip("/"))
-        else:
-            raise exceptions.AuthorizationFailure(
-                "No way to authenticate was given: pass session=, auth_ref= (a stored "
-                "token), token= with endpoint= (admin token), or auth_url= with "
-                "username/user_id and password (or with token=)"
-            )
         if ref is not None:
-            plugin.auth_ref = ref
-        return plugin
+            return _auth_base.AccessInfoPlugin(ref, auth_url=auth_url)
+        if endpoint:
+            return noauth.NoAuth(endpoint=endpoint.rstrip("/"))
+        raise exceptions.AuthorizationFailure(
+            "No way to authenticate was given: pass session=, auth_ref= (a stored "
+            "token), token= with endpoint= (admin token), or auth_url= with "
+            "username/user_id and password (or with token=)"
+        )
 
     @staticmethod
     def _need_auth_url(auth_url: str | None, what: str) -> str:
@@ -441,12 +438,14 @@ class IdentityClient:
 
 
 def _seed_stored_token(plugin: _t.Any, ref: access.AccessInfo | None) -> None:
-    """Give a session's identity plugin the stored token it was built beside.
+    """Give the client's identity plugin the stored token it was built beside.
 
-    ``Client(session=sess, auth_ref=stored)`` means "use this token while
-    it is valid": the plugin keeps its credentials for re-authentication
-    and holds the stored token until it nears expiry. A plugin that already
-    holds a token keeps its own; plugins of other libraries are left alone.
+    ``Client(auth_ref=stored, ...)`` means "use this token while it is
+    valid", whether the plugin was built from credentials, given as
+    ``auth=`` or is the session's: the plugin keeps its credentials for
+    re-authentication and holds the stored token until it nears expiry. A
+    plugin that already holds a token keeps its own; plugins of other
+    libraries (and the admin-token and endpoint-only ones) are left alone.
     """
     if ref is None:
         return

@@ -130,6 +130,22 @@ class AdapterSettingsTests(testtools.TestCase):
         client.get("/things")
         self.assertEqual("stored-token", self.requests_mock.last_request.headers["X-Auth-Token"])
 
+    def test_auth_plugin_given_without_session_holds_the_stored_ref(self) -> None:
+        plugin = v3_auth.Password(auth_url=AUTH_URL, user_id="u1", password="pw")
+        auth = self.requests_mock.post(AUTH_URL + "/auth/tokens", status_code=201)
+        client = _Client(auth=plugin, auth_ref=_ref())
+        self.requests_mock.get(ADMIN + "/things", json={})
+        client.get("/things")
+        self.assertEqual(0, auth.call_count)
+        self.assertEqual(
+            ("GET", ADMIN + "/things", "stored-token"),
+            (
+                self.requests_mock.last_request.method,
+                self.requests_mock.last_request.url,
+                self.requests_mock.last_request.headers["X-Auth-Token"],
+            ),
+        )
+
     def test_region_comes_from_the_stored_ref(self) -> None:
         ref = _ref()
         ref["region_name"] = "R1"
