@@ -32,10 +32,12 @@ class DomainConfig(base.Resource):
 
 
 def _check_config(config: _t.Any) -> dict[str, _t.Any]:
+    # The refused value is described, not shown: it may hold an LDAP password.
     if not isinstance(config, dict) or not config:
+        got = "an empty dict" if isinstance(config, dict) else "a %s" % type(config).__name__
         raise exceptions.ValidationError(
             "config must be a non-empty dict of option groups, e.g. "
-            "{'identity': {'driver': 'ldap'}}; got %r" % (config,)
+            "{'identity': {'driver': 'ldap'}}; got %s" % got
         )
     return config
 

@@ -54,6 +54,13 @@ class DomainConfigTests(utils.TestCase):
         self.assertRaises(exceptions.ValidationError, self.manager.update, "d1", "identity")
         self.assertEqual([], self.request_history())
 
+    def test_refused_config_is_not_echoed(self) -> None:
+        as_text = '{"ldap": {"password": "LDAP-SECRET"}}'
+        err = self.assertRaises(exceptions.ValidationError, self.manager.create, "d1", as_text)
+        self.assertNotIn("LDAP-SECRET", str(err))
+        self.assertIn("got a str", str(err))
+        self.assertEqual([], self.request_history())
+
     def test_list_and_find_are_refused(self) -> None:
         self.assertRaises(exceptions.ClientException, self.manager.list)
         self.assertRaises(exceptions.ClientException, self.manager.find, name="x")
