@@ -176,18 +176,25 @@ class BaseAuthPlugin:
     # -- session face --------------------------------------------------
 
     def _token_and_endpoint_via(
-        self, session: _t.Any, interface: str | None, service_type: str | None
+        self,
+        session: _t.Any,
+        interface: str | None,
+        service_type: str | None,
+        need_endpoint: bool = True,
     ) -> tuple[str | None, str | None]:
+        """Ask :meth:`token_and_endpoint`; authenticate once if what is needed is missing."""
         token, endpoint = self.token_and_endpoint(interface or "public", service_type)
         http_client = getattr(session, "http_client", None)
-        if not (token and endpoint) and http_client is not None:
+        missing = not token or (need_endpoint and not endpoint)
+        if missing and http_client is not None:
             self.authenticate(http_client)
             token, endpoint = self.token_and_endpoint(interface or "public", service_type)
         return token, endpoint
 
     def get_token(self, session: _t.Any) -> str | None:
         """Return a token, authenticating once through the session if needed."""
-        return self._token_and_endpoint_via(session, None, None)[0]
+        # No service is named, so a plugin may well give no endpoint: only the token counts.
+        return self._token_and_endpoint_via(session, None, None, need_endpoint=False)[0]
 
     def get_headers(self, session: _t.Any, **kwargs: _t.Any) -> dict[str, str] | None:
         """Return ``{'X-Auth-Token': token}``, or None when there is no token."""

@@ -157,6 +157,20 @@ class BaseAuthPluginTest(testtools.TestCase):
         self.assertEqual(["the-http-client"], plugin.calls)
         self.assertFalse(plugin.invalidate("tok-1"))
 
+    def test_session_face_token_needs_no_endpoint(self):
+        class CatalogPlugin(_SeedPlugin):
+            def token_and_endpoint(self, endpoint_type, service_type):
+                endpoint = "http://compute.example" if service_type == "compute" else None
+                return self.token, endpoint if self.token else None
+
+        plugin = CatalogPlugin(username="u", password="p", auth_url="http://k")
+        session = _FakeSession("the-http-client")
+        for _ in range(3):
+            self.assertEqual({"X-Auth-Token": "tok-1"}, plugin.get_headers(session))
+        self.assertEqual("tok-1", plugin.get_token(session))
+        self.assertEqual("http://compute.example", plugin.get_endpoint(session, "compute"))
+        self.assertEqual(["the-http-client"], plugin.calls)  # authenticated once, not per call
+
     def test_session_face_without_http_client(self):
         plugin = _SeedPlugin(username="u", password="p", auth_url="http://k")
         self.assertIsNone(plugin.get_headers(object()))
