@@ -325,6 +325,9 @@ class IdentityClient:
     def auth_ref(self) -> _t.Any:
         """The current token as an AccessInfo (``to_json()`` stores it).
 
+        The stored text holds the token id, a credential: keep it where
+        you would keep a password.
+
         Authenticates first when no valid token is held. None for plugins
         that have no token details (admin token, endpoint only).
         """

@@ -68,7 +68,9 @@ class AccessInfo(dict):  # type: ignore[type-arg]
     token does not carry the value.
 
     Store it with :meth:`to_json` and load it back with :meth:`from_json`;
-    never pickle it::
+    never pickle it. The stored text (like :meth:`to_dict`'s copy) holds
+    the token id: it is a credential until the token expires, so keep it
+    where you would keep a password::
 
         ref = access.create(resp=response)
         text = ref.to_json()
@@ -138,7 +140,10 @@ class AccessInfo(dict):  # type: ignore[type-arg]
         return cls.from_dict(data)
 
     def to_dict(self) -> dict[str, _t.Any]:
-        """Return a plain, independent, JSON-compatible copy of the token dict."""
+        """Return a plain, independent, JSON-compatible copy of the token dict.
+
+        It holds the token id (``auth_token``): a credential.
+        """
         return _jsonutils.loads(_jsonutils.dumps(dict(self)))
 
     def to_json(self) -> str:

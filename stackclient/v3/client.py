@@ -12,8 +12,8 @@ Example::
     keystone = client.Client(session=sess)
     keystone.projects.list()
 
-    stored = keystone.auth_ref.to_json()           # later, elsewhere:
-    keystone = client.Client(auth_ref=stored)      # no auth request while valid
+    stored = keystone.auth_ref.to_json()     # holds the token: keep it like a password
+    keystone = client.Client(auth_ref=stored)  # later: no auth request while valid
 
     keystone = client.Client(token=ADMIN_TOKEN, endpoint="http://127.0.0.1:5000/v3")
 """
