@@ -343,7 +343,9 @@ def redirect_kwargs(
 
     The query given as ``params`` is dropped (the Location carries its
     own); a switch to GET drops the body and its Content-Type; a hop to
-    another origin drops :data:`AUTH_HEADERS`. ``kwargs`` is not changed.
+    another origin drops :data:`AUTH_HEADERS` and the ``auth`` and
+    ``cookies`` arguments, which would put them back. ``kwargs`` is not
+    changed.
     """
     kwargs = dict(kwargs)
     kwargs.pop("params", None)
@@ -355,6 +357,8 @@ def redirect_kwargs(
         drop.add("content-type")
     if not same_origin(old_url, new_url):
         drop.update(AUTH_HEADERS)
+        kwargs.pop("auth", None)
+        kwargs.pop("cookies", None)
     for name in [name for name in headers if name.lower() in drop]:
         del headers[name]
     return kwargs

@@ -487,6 +487,21 @@ class TestRedirects(TestCase):
         self.assertNotIn("Authorization", second.headers)
         self.assertEqual("1", second.headers["X-Keep"])
 
+    def test_redirect_to_another_host_drops_auth_and_cookies_arguments(self):
+        other = "http://elsewhere.example.org/landing"
+        self.requests_mock.get(URL + "/a", status_code=302, headers={"Location": other})
+        self.requests_mock.get(other, json={"ok": 1})
+        resp = self.http().request(
+            "GET", URL + "/a", auth=("alice", "secret"), cookies={"session": "s1"}
+        )
+        self.assertEqual({"ok": 1}, _jsonutils.response_json(resp))
+        first, second = self.requests_mock.request_history
+        self.assertEqual("Basic YWxpY2U6c2VjcmV0", first.headers["Authorization"])
+        self.assertEqual("session=s1", first.headers["Cookie"])
+        self.assertEqual(other, second.url)
+        self.assertNotIn("Authorization", second.headers)
+        self.assertNotIn("Cookie", second.headers)
+
     def test_redirect_to_another_port_drops_the_token(self):
         other = "http://identity.example.com:8080/v3"
         self.requests_mock.get(URL, status_code=307, headers={"Location": other})
