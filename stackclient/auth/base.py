@@ -150,7 +150,7 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
             ref = self._auth_ref
             if token is not None and (ref is None or ref.auth_token != token):
                 return False
-            if not self.reauthenticate or not self._can_reauthenticate():
+            if not self.reauthenticate:
                 return False
             self._auth_ref = None
             return True
