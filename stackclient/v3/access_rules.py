@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient.apiclient import base
-from stackclient.v3.application_credentials import _unsupported, _user_base_url
+from stackclient.apiclient import base, exceptions
+from stackclient.v3._common import user_base_url
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -37,30 +37,30 @@ class AccessRuleManager(base.CrudManager):
     def get(self, access_rule: _t.Any, user: _t.Any = None) -> AccessRule:  # type: ignore[override]
         """Return one access rule of ``user`` (default: the current user)."""
         return super().get(
-            base_url=_user_base_url(self.client, user), access_rule_id=base.getid(access_rule)
+            base_url=user_base_url(self.client, user), access_rule_id=base.getid(access_rule)
         )
 
     def list(self, user: _t.Any = None, **kwargs: _t.Any) -> list[base.Resource]:  # type: ignore[override]
         """List the access rules of ``user``; other keywords filter on the server."""
-        return super().list(base_url=_user_base_url(self.client, user), **kwargs)
+        return super().list(base_url=user_base_url(self.client, user), **kwargs)
 
     def find(self, user: _t.Any = None, **kwargs: _t.Any) -> base.Resource:  # type: ignore[override]
         """Return the one access rule of ``user`` matching ``kwargs``."""
-        return super().find(base_url=_user_base_url(self.client, user), **kwargs)
+        return super().find(base_url=user_base_url(self.client, user), **kwargs)
 
     def delete(self, access_rule: _t.Any, user: _t.Any = None) -> requests.Response:  # type: ignore[override]
         """Delete an access rule (Keystone refuses while a credential uses it)."""
         return super().delete(
-            base_url=_user_base_url(self.client, user), access_rule_id=base.getid(access_rule)
+            base_url=user_base_url(self.client, user), access_rule_id=base.getid(access_rule)
         )
 
     def update(self, *args: _t.Any, **kwargs: _t.Any) -> _t.NoReturn:  # type: ignore[override]
         """Refused: access rules are immutable."""
-        raise _unsupported("Access rules are immutable and cannot be updated")
+        raise exceptions.MethodNotImplemented("Access rules are immutable and cannot be updated")
 
     def create(self, *args: _t.Any, **kwargs: _t.Any) -> _t.NoReturn:  # type: ignore[override]
         """Refused: access rules are created with an application credential."""
-        raise _unsupported(
+        raise exceptions.MethodNotImplemented(
             "Access rules are created as part of an application credential: "
             "pass access_rules=[...] to application_credentials.create()"
         )

@@ -18,46 +18,14 @@ from __future__ import annotations
 
 import datetime
 import typing as _t
-import urllib.parse
 
-from stackclient.access import _dates
 from stackclient.apiclient import base, exceptions
+from stackclient.v3._common import isotime, user_base_url
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
 
 __all__ = ["ApplicationCredential", "ApplicationCredentialManager"]
-
-
-def _unsupported(message: str) -> exceptions.MethodNotImplemented:
-    """The error for a keystoneclient method the Identity API does not have."""
-    return exceptions.MethodNotImplemented(message)
-
-
-def _user_base_url(client: _t.Any, user: _t.Any) -> str:
-    """Return ``/users/<id>`` for ``user``, or for the client's own user when None."""
-    user_id = base.getid(user) if user is not None else getattr(client, "user_id", None)
-    if not user_id:
-        raise exceptions.ValidationError(
-            "No user given and the client does not know which user it is "
-            "authenticated as (admin-token or endpoint-only auth): pass user=<user id>"
-        )
-    return "/users/%s" % urllib.parse.quote(str(user_id), safe="")
-
-
-def _isotime(value: _t.Any) -> str | None:
-    """Return ``value`` as Keystone's ISO 8601 text; strings pass through.
-
-    keystoneclient appended the zone *name* (``EST``) to aware non-UTC
-    datetimes, which Keystone rejects; here they are converted to UTC.
-    """
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, datetime.datetime):
-        return _dates.format_isotime(value)
-    raise exceptions.ValidationError(
-        "expires_at must be a datetime.datetime or an ISO 8601 string, got %r" % (value,)
-    )
 
 
 def _role_refs(roles: _t.Any) -> list[dict[str, _t.Any]] | None:
@@ -119,11 +87,11 @@ class ApplicationCredentialManager(base.CrudManager):
         ``method`` and ``path``.
         """
         return super().create(
-            base_url=_user_base_url(self.client, user),
+            base_url=user_base_url(self.client, user),
             name=name,
             secret=secret,
             description=description,
-            expires_at=_isotime(expires_at),
+            expires_at=isotime(expires_at),
             roles=_role_refs(roles),
             unrestricted=unrestricted,
             access_rules=access_rules,
@@ -135,32 +103,32 @@ class ApplicationCredentialManager(base.CrudManager):
     ) -> ApplicationCredential:
         """Return one application credential (without its secret)."""
         return super().get(
-            base_url=_user_base_url(self.client, user),
+            base_url=user_base_url(self.client, user),
             application_credential_id=base.getid(application_credential),
         )
 
     def list(self, user: _t.Any = None, **kwargs: _t.Any) -> list[base.Resource]:  # type: ignore[override]
         """List the application credentials of ``user``; ``name=`` filters on the server."""
-        return super().list(base_url=_user_base_url(self.client, user), **kwargs)
+        return super().list(base_url=user_base_url(self.client, user), **kwargs)
 
     def find(self, user: _t.Any = None, **kwargs: _t.Any) -> base.Resource:  # type: ignore[override]
         """Return the one application credential of ``user`` matching ``kwargs``.
 
         Raises NotFound when none matches, NoUniqueMatch when several do.
         """
-        return super().find(base_url=_user_base_url(self.client, user), **kwargs)
+        return super().find(base_url=user_base_url(self.client, user), **kwargs)
 
     def delete(  # type: ignore[override]
         self, application_credential: _t.Any, user: _t.Any = None
     ) -> requests.Response:
         """Delete an application credential; tokens made from it stop working."""
         return super().delete(
-            base_url=_user_base_url(self.client, user),
+            base_url=user_base_url(self.client, user),
             application_credential_id=base.getid(application_credential),
         )
 
     def update(self, *args: _t.Any, **kwargs: _t.Any) -> _t.NoReturn:  # type: ignore[override]
         """Refused: Keystone has no update for application credentials."""
-        raise _unsupported(
+        raise exceptions.MethodNotImplemented(
             "Application credentials are immutable: delete and create a new one instead"
         )

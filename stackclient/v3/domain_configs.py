@@ -19,7 +19,6 @@ import typing as _t
 import urllib.parse
 
 from stackclient.apiclient import base, exceptions
-from stackclient.v3.application_credentials import _unsupported
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -75,8 +74,12 @@ class DomainConfigManager(base.BaseManager):
 
     def find(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Refused: a domain has exactly one config; use :meth:`get`."""
-        raise _unsupported("Find is not supported for domain configs: use get(domain)")
+        raise exceptions.MethodNotImplemented(
+            "Find is not supported for domain configs: use get(domain)"
+        )
 
     def list(self, **kwargs: _t.Any) -> _t.NoReturn:
         """Refused: a domain has exactly one config; use :meth:`get`."""
-        raise _unsupported("List is not supported for domain configs: use get(domain)")
+        raise exceptions.MethodNotImplemented(
+            "List is not supported for domain configs: use get(domain)"
+        )

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime
 import typing as _t
 
-from stackclient.apiclient import base
-from stackclient.v3.application_credentials import _isotime, _unsupported
+from stackclient.apiclient import base, exceptions
+from stackclient.v3._common import isotime
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -67,7 +67,7 @@ class TrustManager(base.CrudManager):
         many tokens the trust can issue (None: unlimited).
         """
         return super().create(
-            expires_at=_isotime(expires_at),
+            expires_at=isotime(expires_at),
             impersonation=impersonation,
             project_id=base.getid(project),
             remaining_uses=remaining_uses,
@@ -97,4 +97,6 @@ class TrustManager(base.CrudManager):
 
     def update(self, *args: _t.Any, **kwargs: _t.Any) -> _t.NoReturn:  # type: ignore[override]
         """Refused: Keystone has no update for trusts."""
-        raise _unsupported("Trusts are immutable: delete the trust and create a new one")
+        raise exceptions.MethodNotImplemented(
+            "Trusts are immutable: delete the trust and create a new one"
+        )
