@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient import _redact
+from stackclient import _redact, _verbs
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -60,7 +60,7 @@ def _translate(
     return None
 
 
-class Adapter:
+class Adapter(_verbs.VerbsMixin):
     """Send requests to one service through a session.
 
     The service is picked by ``service_type``, ``service_name``,
@@ -158,30 +158,6 @@ class Adapter:
         if raise_exc and resp.status_code >= 400:
             raise exceptions.from_response(resp, method.upper(), _redact.url(resp.url or url))
         return resp
-
-    def get(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """GET ``url`` from this service."""
-        return self.request(url, "GET", **kwargs)
-
-    def head(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """HEAD ``url`` on this service."""
-        return self.request(url, "HEAD", **kwargs)
-
-    def post(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """POST to ``url`` on this service."""
-        return self.request(url, "POST", **kwargs)
-
-    def put(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PUT to ``url`` on this service."""
-        return self.request(url, "PUT", **kwargs)
-
-    def patch(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PATCH ``url`` on this service."""
-        return self.request(url, "PATCH", **kwargs)
-
-    def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """DELETE ``url`` on this service."""
-        return self.request(url, "DELETE", **kwargs)
 
     def _call(self, what: str, *args: _t.Any, **kwargs: _t.Any) -> _t.Any:
         """Call ``session.<what>``, translating keystoneauth1 exceptions."""

@@ -14,7 +14,7 @@ import typing as _t
 
 import requests
 
-from stackclient import _redact
+from stackclient import _redact, _verbs
 from stackclient.apiclient import client as _client
 from stackclient.apiclient import exceptions
 
@@ -25,7 +25,7 @@ def _describe(endpoint_filter: _t.Mapping[str, _t.Any]) -> str:
     return ", ".join("%s=%r" % item for item in sorted(endpoint_filter.items())) or "no filter"
 
 
-class Session:
+class Session(_verbs.VerbsMixin):
     """Send requests with an auth plugin's token to its catalog's endpoints.
 
     ``verify``, ``cert``, ``timeout``, ``user_agent`` and ``original_ip``
@@ -227,30 +227,6 @@ class Session:
         if not url:
             return base
         return "%s/%s" % (base.rstrip("/"), url.lstrip("/"))
-
-    def get(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """GET ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "GET", **kwargs)
-
-    def head(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """HEAD ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "HEAD", **kwargs)
-
-    def post(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """POST to ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "POST", **kwargs)
-
-    def put(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PUT to ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "PUT", **kwargs)
-
-    def patch(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PATCH ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "PATCH", **kwargs)
-
-    def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """DELETE ``url``; keyword arguments as for :meth:`request`."""
-        return self.request(url, "DELETE", **kwargs)
 
     # -- auth ---------------------------------------------------------------
 
