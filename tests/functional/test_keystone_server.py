@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import time
 from typing import Any
 
+import pytest
 import requests
+
+from tests.functional.conftest import SCRIPT
 
 TIMEOUT = 30
 
@@ -49,3 +55,16 @@ def test_admin_token_lists_projects(keystone: Any) -> None:
     assert resp.status_code == 200
     names = [project["name"] for project in resp.json()["projects"]]
     assert keystone.admin_project_name in names
+
+
+def test_a_hanging_setup_step_fails_loudly_instead_of_hanging() -> None:
+    spec = importlib.util.spec_from_file_location("keystone_server_tool", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    hang = [sys.executable, "-c", "print('started', flush=True); import time; time.sleep(60)"]
+    began = time.monotonic()
+    with pytest.raises(tool.ServerError, match="hang-step timed out after 1 s") as info:
+        tool.run_checked(hang, "hang-step", timeout=1.0)
+    assert time.monotonic() - began < 30
+    assert "started" in str(info.value)
