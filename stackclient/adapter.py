@@ -151,7 +151,7 @@ class Adapter(_verbs.VerbsMixin):
         except exceptions.ClientException:
             raise
         except Exception as error:
-            translated = _translate(error, method.upper(), url)
+            translated = _translate(error, method.upper(), _redact.url(url))
             if translated is None:
                 raise
             raise translated from error

@@ -235,6 +235,21 @@ class TestOverAKeystoneauthLikeSession(testtools.TestCase):
         error = self.assertRaises(exceptions.Unauthorized, compute.get, "/servers")
         self.assertEqual("bad password", error.message)
 
+    def test_translated_errors_keep_a_token_in_the_url_out(self):
+        classes = _keystoneauth_classes()
+        for raised in (
+            classes["ConnectFailure"]("refused"),
+            classes["Unauthorized"]("401", response=_response(401, body=b"{}")),
+        ):
+            sess = RecordingSession(error=raised)
+            identity = adapter.Adapter(sess, service_type="identity")
+            error = self.assertRaises(exceptions.ClientException, identity.get, "/tokens/tok-sec")
+            self.assertEqual("/tokens/tok-sec", sess.calls[0][0])  # sent as given
+            self.assertEqual("GET", error.method)
+            self.assertNotIn("tok-sec", error.url)
+            self.assertTrue(error.url.startswith("/tokens/{SHA256}"), error.url)
+            self.assertNotIn("tok-sec", str(error))
+
     def test_other_exceptions_pass_through(self):
         compute = adapter.Adapter(RecordingSession(error=KeyboardInterrupt()), service_type="x")
         self.assertRaises(KeyboardInterrupt, compute.get, "/servers")
