@@ -43,7 +43,7 @@ def test_unknown_project_is_not_found(admin):
         admin.projects.update("no-such-project", name="x")
 
 
-def test_hierarchy(admin, cleanup, unique, domain, project):
+def test_hierarchy(admin, cleanup, unique, domain, project, member_role):
     child = admin.projects.create(unique("child"), domain, parent=project)
     cleanup.add(admin.projects.delete, child)
     grandchild = admin.projects.create(unique("gchild"), domain, parent=child.id)
@@ -57,9 +57,15 @@ def test_hierarchy(admin, cleanup, unique, domain, project):
     bottom = admin.projects.get(grandchild, parents_as_ids=True)
     assert bottom.parents == {child.id: {project.id: {domain.id: None}}}
 
-    # *_as_list only shows projects the caller has a role on: give admin one.
-    admin_listed = admin.projects.get(child, parents_as_list=True, subtree_as_list=True)
-    assert isinstance(admin_listed.parents, list) and isinstance(admin_listed.subtree, list)
+    # *_as_list only shows projects the caller has a role on.
+    unlisted = admin.projects.get(child, parents_as_list=True, subtree_as_list=True)
+    assert (unlisted.parents, unlisted.subtree) == ([], [])
+    for target in (project, grandchild):
+        admin.roles.grant(member_role, user=admin.user_id, project=target)
+        cleanup.add(admin.roles.revoke, member_role, user=admin.user_id, project=target)
+    listed = admin.projects.get(child, parents_as_list=True, subtree_as_list=True)
+    assert [p["project"]["id"] for p in listed.parents] == [project.id]
+    assert [p["project"]["id"] for p in listed.subtree] == [grandchild.id]
 
     with pytest.raises(exceptions.ValidationError):
         admin.projects.get(project, subtree_as_ids=True, subtree_as_list=True)
