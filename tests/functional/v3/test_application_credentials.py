@@ -102,10 +102,3 @@ def test_wrong_secret_is_unauthorized(
     with pytest.raises(exceptions.Unauthorized) as info:
         _app_cred_client(keystone, cred, "wrong-" + cred.secret).authenticate()
     assert cred.secret not in str(info.value)
-
-
-def test_immutable(admin: v3_client.Client) -> None:
-    with pytest.raises(exceptions.ClientException):
-        admin.application_credentials.update("x", name="y")
-    with pytest.raises(exceptions.ClientException):
-        admin.access_rules.create(service="identity")

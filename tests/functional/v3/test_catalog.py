@@ -110,11 +110,6 @@ def test_endpoints_crud(admin, cleanup, service, region):
         admin.endpoints.get(ep.id)
 
 
-def test_endpoint_bad_interface_is_refused(admin, service):
-    with pytest.raises(exceptions.ValidationError):
-        admin.endpoints.create(service, "http://x", interface="publicURL")
-
-
 def test_endpoint_of_unknown_service(admin):
     with pytest.raises(exceptions.BadRequest):
         admin.endpoints.create("no-such-service", "http://x", interface="public")

@@ -114,11 +114,6 @@ def test_inherited_grants(admin, role, user, group, project, domain, actor_kind,
         mgr.check(role, **actor, **target, **inherited)
 
 
-def test_inherited_on_system_is_refused(admin, role, user):
-    with pytest.raises(exceptions.ValidationError):
-        admin.roles.grant(role, user=user, system="all", os_inherit_extension_inherited=True)
-
-
 def test_grant_of_unknown_role_is_not_found(admin, user, project):
     with pytest.raises(exceptions.NotFound):
         admin.roles.grant("no-such-role", user=user, project=project)
