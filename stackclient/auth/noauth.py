@@ -15,8 +15,8 @@ from stackclient.apiclient import auth as _apiauth
 __all__ = ["NoAuth"]
 
 
-class NoAuth(_apiauth.BaseAuthPlugin):
-    """An endpoint and no token."""
+class NoAuth(_apiauth.TokenEndpointPlugin):
+    """An endpoint and no token: a token-endpoint plugin whose token is never set."""
 
     auth_system = "none"
     opt_names: _t.ClassVar[list[str]] = ["endpoint"]
@@ -29,32 +29,6 @@ class NoAuth(_apiauth.BaseAuthPlugin):
         """The URL used for every service."""
         return self.opts.get("endpoint")
 
-    def _do_authenticate(self, http_client: _t.Any) -> None:
-        """Nothing to do: there is no token."""
-
-    def token_and_endpoint(
-        self, endpoint_type: str, service_type: str | None
-    ) -> tuple[str | None, str | None]:
-        """Return ``(None, endpoint)``: no token, the one endpoint."""
-        _apiauth.normalize_interface(endpoint_type)
-        return None, self.endpoint
-
-    def get_token(self, session: _t.Any) -> str | None:
-        """Return None: no token is used."""
-        return None
-
     def get_headers(self, session: _t.Any, **kwargs: _t.Any) -> dict[str, str] | None:
         """Return an empty dict: the request is sent, with no auth header."""
         return {}
-
-    def get_endpoint(
-        self,
-        session: _t.Any,
-        service_type: str | None = None,
-        interface: str | None = None,
-        region_name: str | None = None,
-        service_name: str | None = None,
-        **kwargs: _t.Any,
-    ) -> str | None:
-        """Return the configured endpoint, whatever the service."""
-        return self.endpoint
