@@ -364,9 +364,9 @@ class CrudManager(BaseManager):
         return out
 
     def _collection_url(self, kwargs: _t.Mapping[str, _t.Any]) -> tuple[str, dict[str, _t.Any]]:
-        filters = self._filter_kwargs(kwargs)
-        url, params = self._url_and_rest(filters)
-        return url + self._build_query(params), filters
+        """Return the collection URL with its query, and the query filters."""
+        url, params = self._url_and_rest(self._filter_kwargs(kwargs))
+        return url + self._build_query(params), params
 
     def create(self, **kwargs: _t.Any) -> Resource:
         """POST ``{key: kwargs}`` to the collection; return the new resource."""
@@ -475,12 +475,19 @@ def _find_manager_class(module: _t.Any) -> type[BaseManager] | None:
 def _only_one(found: list[Resource], cls: type, filters: _t.Mapping[str, _t.Any]) -> Resource:
     if len(found) == 1:
         return found[0]
-    wanted = ", ".join("%s=%r" % item for item in sorted(filters.items())) or "no filters"
+    wanted = ", ".join(_describe_filter(k, v) for k, v in sorted(filters.items())) or "no filters"
     if not found:
         raise exceptions.NotFound("No %s matching %s." % (cls.__name__, wanted))
     raise exceptions.NoUniqueMatch(
         "%d %s objects match %s; add filters or use the id." % (len(found), cls.__name__, wanted)
     )
+
+
+def _describe_filter(key: str, value: _t.Any) -> str:
+    """``name='x'`` for a lookup message; a secret's value (``secret=``) is masked."""
+    from stackclient import _redact
+
+    return "%s=%s" % (key, _redact.MASK if _redact.is_secret_key(key) else repr(value))
 
 
 def _with_json(body: _t.Any, kwargs: dict[str, _t.Any]) -> dict[str, _t.Any]:

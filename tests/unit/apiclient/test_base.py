@@ -309,6 +309,16 @@ class CrudManagerTest(_standin.WireTestCase):
         self.assertIn("No Project matching name='none'", str(error))
         self.assertRaises(exceptions.NoUniqueMatch, self.manager.find, domain_id="d1")
 
+    def test_find_message_masks_secrets_and_leaves_out_base_url(self):
+        self.stub("GET", "/users/u1/projects?secret=s3cr3t-value", json={"projects": []})
+        error = self.assertRaises(
+            exceptions.NotFound, self.manager.find, base_url="/users/u1", secret="s3cr3t-value"
+        )
+        self.assertSent("GET", "/users/u1/projects?secret=s3cr3t-value")
+        self.assertNotIn("s3cr3t-value", str(error))
+        self.assertNotIn("base_url", str(error))
+        self.assertIn("secret=***", str(error))
+
     def test_a_keystoneclient_style_build_url_override_consumes_its_keys(self):
         class UserProjects(ProjectManager):
             def build_url(self, dict_args_in_out=None):
