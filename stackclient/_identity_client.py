@@ -27,7 +27,7 @@ from __future__ import annotations
 import importlib
 import typing as _t
 
-from stackclient import access, adapter
+from stackclient import _verbs, access, adapter
 from stackclient import session as _session
 from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
 from stackclient.apiclient import exceptions
@@ -108,7 +108,7 @@ def _client_cert(cert: str | None, key: str | None) -> str | tuple[str, str] | N
     return cert
 
 
-class IdentityClient:
+class IdentityClient(_verbs.VerbsMixin):
     """An identity client: an Adapter for ``identity`` plus managers.
 
     Built from a session, a stored token or credentials (see the module
@@ -214,32 +214,12 @@ class IdentityClient:
         return self._adapter.endpoint_override
 
     def request(self, url: str, method: str, **kwargs: _t.Any) -> requests.Response:
-        """Send a request to the identity endpoint (``url`` relative to it)."""
+        """Send a request to the identity endpoint (``url`` relative to it).
+
+        ``get``/``head``/``post``/``put``/``patch``/``delete(url, **kwargs)``
+        call this; HTTP errors raise (``json=`` gives a body).
+        """
         return self._adapter.request(url, method, **kwargs)
-
-    def get(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """GET ``url`` from the identity endpoint; HTTP errors raise."""
-        return self._adapter.get(url, **kwargs)
-
-    def head(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """HEAD ``url`` on the identity endpoint."""
-        return self._adapter.head(url, **kwargs)
-
-    def post(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """POST to ``url`` on the identity endpoint (``json=`` for a body)."""
-        return self._adapter.post(url, **kwargs)
-
-    def put(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PUT to ``url`` on the identity endpoint."""
-        return self._adapter.put(url, **kwargs)
-
-    def patch(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """PATCH ``url`` on the identity endpoint."""
-        return self._adapter.patch(url, **kwargs)
-
-    def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
-        """DELETE ``url`` on the identity endpoint."""
-        return self._adapter.delete(url, **kwargs)
 
     # -- choosing the auth plugin --------------------------------------------
 
