@@ -190,7 +190,10 @@ class HTTPClient:
         )
         self._prepare(kwargs)
         resp = self._send_with_retries(method, url, kwargs, retries, follow, log)
-        self.last_request_id = resp.headers.get("x-openstack-request-id")
+        headers = resp.headers
+        self.last_request_id = headers.get("x-openstack-request-id") or headers.get(
+            "x-compute-request-id"
+        )
         if resp.status_code >= 400:
             if raise_exc:
                 raise exceptions.from_response(resp, method, _redact.url(url))
@@ -491,7 +494,7 @@ class BaseClient:
 
     @property
     def last_request_id(self) -> str | None:
-        """The ``x-openstack-request-id`` of the last response received."""
+        """The request id (``x-openstack-request-id`` or ``x-compute-request-id``) of the last response."""
         return self.http_client.last_request_id
 
     def client_request(self, method: str, url: str, **kwargs: _t.Any) -> requests.Response:

@@ -204,6 +204,12 @@ class TestRequestOnTheWire(TestCase):
         http.request("GET", URL)
         self.assertEqual("req-9", http.last_request_id)
 
+    def test_last_request_id_from_compute(self):
+        self.requests_mock.get(URL, text="", headers={"x-compute-request-id": "req-c"})
+        http = self.http()
+        http.request("GET", URL)
+        self.assertEqual("req-c", http.last_request_id)
+
     def test_insecure_warns_once_per_client(self):
         self.requests_mock.get(URL, text="")
         with warnings.catch_warnings(record=True) as caught:
