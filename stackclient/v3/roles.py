@@ -302,6 +302,8 @@ class InferenceRuleManager(base.CrudManager):
 
         Kept as keystoneclient has it: despite the name, one InferenceRule.
         """
+        if not prior_role:
+            raise exceptions.ValidationError("Specify the prior role whose implied roles to list")
         return self._get("/roles/%s/implies" % _quote(prior_role), self.key)
 
     def list_inference_roles(self) -> list[InferenceRule]:

@@ -193,6 +193,11 @@ class InferenceRuleTests(utils.TestCase):
         self.assertIsInstance(rule, roles.InferenceRule)
         self.assertEqual([{"id": "r2"}], rule.implies)
 
+    def test_list_without_prior_role_is_refused(self) -> None:
+        for missing in (None, ""):
+            self.assertRaises(exceptions.ValidationError, self.manager.list, missing)
+        self.assertEqual([], self.requests_mock.request_history)
+
     def test_list_inference_roles(self) -> None:
         self.stub_url("GET", ["role_inferences"], json={"role_inferences": [self.rule]})
         listed = self.manager.list_inference_roles()
