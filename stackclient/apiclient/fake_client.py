@@ -141,7 +141,12 @@ class FakeHTTPClient:
     def client_request(
         self, client: _t.Any, method: str, url: str, **kwargs: _t.Any
     ) -> requests.Response:
-        """Record the call, answer it from a fixture, raise for a status >= 400."""
+        """Record the call, answer it from a fixture, raise for a status >= 400.
+
+        ``raise_exc=False`` returns an error response instead of raising, as
+        the real pipeline does; it is not passed on to fixture callbacks.
+        """
+        raise_exc = kwargs.pop("raise_exc", True)
         if method in ("GET", "HEAD", "DELETE") and kwargs.get("json") is not None:
             raise AssertionError("%s %s must not carry a JSON body" % (method, url))
         body = kwargs["json"] if "json" in kwargs else kwargs.get("data", kwargs.get("body"))
@@ -152,7 +157,7 @@ class FakeHTTPClient:
         self.last_request_id = headers.get("x-openstack-request-id") or headers.get(
             "x-compute-request-id"
         )
-        if resp.status_code >= 400:
+        if raise_exc and resp.status_code >= 400:
             raise exceptions.from_response(resp, method, url)
         return resp
 

@@ -24,6 +24,7 @@ class FakeIdentity(fake_client.FakeHTTPClient):
         return 200, {}, "plain text"
 
     def delete_projects_p9(self, **kw):
+        self.last_kwargs = kw
         return 404, {}, {"error": {"message": "Could not find project: p9", "code": 404}}
 
     def head_projects_p1(self, **kw):
@@ -72,6 +73,12 @@ class FakeHTTPClientTest(testtools.TestCase):
         error = self.assertRaises(exceptions.NotFound, self.projects.delete, project_id="p9")
         self.assertEqual("Could not find project: p9", error.message)
         self.assertEqual(("DELETE", "/projects/p9"), (error.method, error.url))
+        self.http.assert_called("DELETE", "/projects/p9")
+
+    def test_raise_exc_false_returns_the_error_response(self):
+        resp = self.client.delete("/projects/p9", raise_exc=False)
+        self.assertEqual(404, resp.status_code)
+        self.assertNotIn("raise_exc", self.http.last_kwargs)
         self.http.assert_called("DELETE", "/projects/p9")
 
     def test_unknown_route_names_the_method_to_define(self):
