@@ -30,6 +30,7 @@ __all__ = [
     "AUTH_HEADERS",
     "IDEMPOTENT_METHODS",
     "LOG",
+    "SEND_ERRORS",
     "MAX_LOGGED_BODY",
     "MAX_REDIRECTS",
     "MAX_RETRY_DELAY",
@@ -223,19 +224,29 @@ def _reason(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+#: What sending can raise: requests' exceptions (OSErrors), bare OSErrors,
+#: and urllib3 errors that requests lets through (a body read that fails
+#: while requests drains a redirect).
+SEND_ERRORS = (OSError, _urllib3_exc.HTTPError)
+
+
 def translate_error(
-    exc: OSError, method: str, url: str, timeout: _t.Any = None
+    exc: BaseException, method: str, url: str, timeout: _t.Any = None
 ) -> exceptions.TransportError:
     """Return the stackclient exception for a failure raised while sending.
 
-    ``exc`` is a ``requests`` exception, or a bare OSError (``requests``
-    raises those for a CA bundle or client certificate path it cannot read).
+    ``exc`` is a ``requests`` exception, a urllib3 error requests did not
+    wrap, or a bare OSError (``requests`` raises those for a CA bundle or
+    client certificate path it cannot read).
     """
     where = _redact.url(url)
     reason = _reason(exc)
-    if not isinstance(exc, requests.RequestException):
-        message = "Could not send %s (%s): %s. Check the verify= and cert= paths."
+    if isinstance(exc, _urllib3_exc.HTTPError):
+        message = "Request to %s (%s) failed: %s"
         cls: type[exceptions.TransportError] = exceptions.TransportError
+    elif not isinstance(exc, requests.RequestException):
+        message = "Could not send %s (%s): %s. Check the verify= and cert= paths."
+        cls = exceptions.TransportError
         if "cert" in reason.lower() or "tls" in reason.lower():
             cls = exceptions.SSLError
     elif isinstance(exc, requests.exceptions.SSLError):

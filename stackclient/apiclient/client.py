@@ -280,8 +280,12 @@ class HTTPClient:
                 if history:
                     resp.history = history
                 return resp
-            resp.content  # noqa: B018 - read the body so the connection returns to the pool
-            resp.close()
+            try:  # read the body so the connection returns to the pool
+                resp.content  # noqa: B018
+            except _transport.SEND_ERRORS as exc:
+                raise _transport.translate_error(exc, method, url, kwargs.get("timeout")) from exc
+            finally:
+                resp.close()
             history.append(resp)
             new_method, new_url = _transport.redirect_target(resp, method)
             kwargs = _transport.redirect_kwargs(kwargs, new_method != method, url, new_url)
@@ -302,7 +306,7 @@ class HTTPClient:
         start = time.monotonic() if self.timings else 0.0
         try:
             resp = self.http.request(method, url, allow_redirects=False, **kwargs)
-        except OSError as exc:  # requests' exceptions are OSErrors too
+        except _transport.SEND_ERRORS as exc:
             raise _transport.translate_error(exc, method, url, kwargs.get("timeout")) from exc
         finally:
             if self.timings:

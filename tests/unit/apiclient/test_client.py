@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import socket
 import subprocess
@@ -476,6 +477,23 @@ class TestRedirects(TestCase):
         self.assertEqual({"b": 1}, _jsonutils.response_json(resp))
         self.assertEqual("tok", self.requests_mock.last_request.headers["X-Auth-Token"])
         self.assertEqual([301], [r.status_code for r in resp.history])
+
+    def test_a_redirect_body_that_breaks_while_read_is_a_transport_error(self):
+        class Broken(io.RawIOBase):
+            def readable(self):
+                return True
+
+            def readinto(self, buffer):
+                raise urllib3.exceptions.ProtocolError("connection broken mid-body")
+
+        self.requests_mock.get(
+            URL + "/a", status_code=302, headers={"Location": "/v3/b"}, body=Broken()
+        )
+        error = self.assertRaises(
+            exceptions.TransportError, self.http().request, "GET", URL + "/a", stream=True
+        )
+        self.assertIn(URL + "/a", str(error))
+        self.assertEqual(1, self.requests_mock.call_count)
 
     def test_redirect_to_another_host_drops_auth_headers(self):
         other = "http://elsewhere.example.org/landing"
