@@ -163,7 +163,7 @@ class IdentityClient(_verbs.VerbsMixin):
                 ref=ref,
                 token=token,
                 endpoint=endpoint,
-                auth_url=(auth_url or "").rstrip("/") or _catalog_auth_url(ref),
+                auth_url=(auth_url or "").rstrip("/") or _catalog_auth_url(ref, self.version),
                 credentials={k: v for k, v in (credentials or {}).items() if v is not None},
             )
             session = _session.Session(
@@ -436,9 +436,20 @@ def _seed_stored_token(plugin: _t.Any, ref: access.AccessInfo | None) -> None:
         plugin.auth_ref = ref
 
 
-def _catalog_auth_url(ref: access.AccessInfo | None) -> str | None:
-    """The first public identity URL of a stored token's catalog, if any."""
+def _catalog_auth_url(ref: access.AccessInfo | None, version: str) -> str | None:
+    """The first public identity URL of a stored token's catalog, if any.
+
+    Catalogs may list the unversioned root (``http://keystone:5000``); the
+    client's ``version`` is then added, since the auth request goes to
+    ``<auth_url>/auth/tokens`` (v3) or ``<auth_url>/tokens`` (v2.0).
+    """
     if ref is None:
         return None
     urls = ref.auth_url
-    return urls[0].rstrip("/") if urls else None
+    if not urls:
+        return None
+    url = urls[0].rstrip("/")
+    last = url.rsplit("/", 1)[-1]
+    if version and not (last[:1] == "v" and last[1:2].isdigit()):
+        url = "%s/%s" % (url, version)
+    return url

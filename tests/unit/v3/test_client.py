@@ -398,6 +398,24 @@ class StoredAuthRefTests(ClientTestCase):
         self.assertEqual({"id": "u1", "password": PASSWORD}, body["identity"]["password"]["user"])
         self.assertEqual({"project": {"id": "p1"}}, body["scope"])
 
+    def test_unversioned_catalog_url_gets_v3_for_reauthentication(self) -> None:
+        past = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+        body = fixture.V3Token(
+            expires=past, user_id="u1", project_id="p1", project_domain_id="default"
+        )
+        body.add_service("identity").add_standard_endpoints(
+            public="http://root.test:5000/", admin=ADMIN, internal=INTERNAL
+        )
+        ref = access.AccessInfo.factory(body=body, auth_token=TOKEN_ID)
+        auth = self.requests_mock.post(
+            "http://root.test:5000/v3/auth/tokens",
+            json=_token(),
+            status_code=201,
+            headers={"X-Subject-Token": TOKEN_ID},
+        )
+        client.Client(auth_ref=ref, password=PASSWORD).projects.list()
+        self.assertEqual(1, auth.call_count)
+
     def test_valid_ref_with_password_makes_no_auth_request(self) -> None:
         keystone = client.Client(auth_ref=self.stored_ref(), password=PASSWORD, auth_url=AUTH_URL)
         keystone.projects.list()
