@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import json
+import threading
 import typing as _t
 import uuid
 
@@ -147,3 +150,34 @@ def test_unreachable_auth_url_names_the_url(keystone: _t.Any) -> None:
     with pytest.raises(exceptions.ConnectionRefused) as info:
         client.projects.list()
     assert "127.0.0.1:9" in str(info.value)
+
+
+def test_sixteen_threads_at_token_expiry_cause_one_auth_request(keystone: _t.Any) -> None:
+    admin = _password_client(keystone)
+    admin.authenticate()
+    # The same token, told to expire in 10 s: inside the refresh margin.
+    stored = json.loads(admin.auth_ref.to_json())
+    soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=10)
+    stored["expires_at"] = soon.strftime("%Y-%m-%dT%H:%M:%S.000000Z")
+    admin.auth_ref = json.dumps(stored)
+    counter = _count_requests(admin)
+    barrier = threading.Barrier(16)
+    errors: list[BaseException] = []
+    seen: list[list[str]] = []
+
+    def work() -> None:
+        barrier.wait()
+        try:
+            seen.append([p.name for p in admin.projects.list()])
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert len(seen) == 16 and all(keystone.admin_project_name in names for names in seen)
+    assert [m for m, _ in counter.auth_requests()] == ["POST"]
+    assert admin.auth_ref.expires > soon
