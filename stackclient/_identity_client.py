@@ -28,6 +28,7 @@ import importlib
 import typing as _t
 
 from stackclient import _legacy_client, _metadata, _verbs, access, adapter
+from stackclient import service_catalog as _catalog
 from stackclient import session as _session
 from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
 from stackclient.apiclient import exceptions
@@ -358,13 +359,16 @@ class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
         """The token's service catalog (empty for a token without one); None without a token.
 
         Its default region is the client's ``region_name`` when one was
-        given, as in keystoneclient.
+        given, as in keystoneclient. Over a keystoneauth1 Session it is the
+        session plugin's own catalog, left as it is.
         """
         ref = self.auth_ref
         if ref is None:
             return None
         catalog = ref.service_catalog
-        return catalog._with_region(self.region_name) if self.region_name else catalog
+        if self.region_name and isinstance(catalog, _catalog.ServiceCatalog):
+            return catalog._with_region(self.region_name)
+        return catalog
 
     def has_service_catalog(self) -> bool:
         """True when the current token carries a service catalog."""
