@@ -175,6 +175,7 @@ class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
         self.include_metadata = bool(include_metadata)
         self._recorder = _metadata.Recorder() if include_metadata else None
         adapter_auth = auth
+        adapter_options: dict[str, _t.Any] = {}
         if session is None:
             adapter_auth = None
             plugin = auth or self._build_plugin(
@@ -196,6 +197,11 @@ class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
             )
         else:
             plugin = auth or getattr(session, "auth", None)
+            # The caller's session keeps its settings; these two apply to this client's requests.
+            adapter_options = {
+                "connect_retries": connect_retries or None,
+                "user_agent": user_agent,
+            }
         _seed_stored_token(plugin, ref)
         if region_name is None and ref is not None:
             region_name = ref.region_name
@@ -207,6 +213,7 @@ class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
             region_name=region_name,
             endpoint_override=(endpoint_override or endpoint or "").rstrip("/") or None,
             auth=adapter_auth,
+            **adapter_options,
         )
 
     # -- the adapter: where managers send their requests ------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from stackclient.v3 import client
 
 from .base import (
+    PUBLIC_V3,
     TOKEN_ID,
     CompatCase,
     KeystoneauthSessions,
@@ -70,6 +71,13 @@ class _UserId:
         self.assertEqual(
             "d1", self.requests_mock.last_request.json()["auth"]["scope"]["domain"]["id"]
         )
+
+    def test_user_agent_given_with_a_session_is_sent(self) -> None:
+        keystone = self.v3_client(user_agent="my-app/1.0", connect_retries=2)
+        self.requests_mock.get(PUBLIC_V3 + "/projects", json={"projects": []})
+        keystone.projects.list()
+        self.assertEqual("my-app/1.0", self.requests_mock.last_request.headers["User-Agent"])
+        self.assertEqual(2, keystone._adapter.connect_retries)
 
 
 class UserIdOverStackclient(StackclientSessions, _UserId, CompatCase):
