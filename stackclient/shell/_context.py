@@ -158,10 +158,12 @@ def _enable_timings(conn: _t.Any) -> None:
         http_client.timings = True
 
 
-def _configure_logging(args: argparse.Namespace) -> None:
+def _configure_logging(args: argparse.Namespace) -> _t.Callable[[], None]:
+    """Send stackclient's log to stderr at the level asked for; return the undo."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger("stackclient")
+    previous = root.level
     root.addHandler(handler)
     if getattr(args, "debug", False):
         root.setLevel(logging.DEBUG)
@@ -171,6 +173,12 @@ def _configure_logging(args: argparse.Namespace) -> None:
         root.setLevel(logging.INFO)
     else:
         root.setLevel(logging.WARNING)
+
+    def undo() -> None:
+        root.removeHandler(handler)
+        root.setLevel(previous)
+
+    return undo
 
 
 def _report(error: BaseException, debug: bool) -> None:
@@ -187,9 +195,16 @@ def _report(error: BaseException, debug: bool) -> None:
 
 def execute(command: _t.Any, args: argparse.Namespace, connection_factory: _t.Any = None) -> int:
     """Run ``command`` with ``args``; print its result; return the exit code."""
+    undo_logging = _configure_logging(args)
+    try:
+        return _execute(command, args, connection_factory)
+    finally:
+        undo_logging()
+
+
+def _execute(command: _t.Any, args: argparse.Namespace, connection_factory: _t.Any) -> int:
     from stackclient.apiclient import exceptions
 
-    _configure_logging(args)
     ctx = Context(args, connection_factory)
     try:
         result = command.take_action(ctx, args)
