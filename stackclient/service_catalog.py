@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import typing as _t
 
+from stackclient import service_types
 from stackclient.apiclient import exceptions
 
 __all__ = ["DEFAULT_INTERFACE", "ServiceCatalog", "ServiceCatalogV2", "ServiceCatalogV3"]
@@ -139,6 +140,13 @@ class _Index:
                 ", ".join(self.regions) or "(none)",
             )
         )
+
+
+def _types_for(service_type: str | None) -> tuple[str | None, ...]:
+    """The type asked for, then its official type and aliases (without repeats)."""
+    if not service_type:
+        return (service_type,)
+    return tuple(dict.fromkeys((service_type, *service_types.all_types(service_type))))
 
 
 def _catalog_in(data: _t.Any) -> tuple[type[ServiceCatalog], _t.Any, dict[str, _t.Any]]:
@@ -263,25 +271,35 @@ class ServiceCatalog:
             )
         return self._index
 
-    def _query(
-        self, default_interface: str | None, interface: _Interface, **filters: _t.Any
-    ) -> _Query:
+    def _query(self, default_interface: str | None, args: _t.Mapping[str, _t.Any]) -> _Query:
+        """The query for a lookup's arguments (its ``locals()``)."""
         return _Query(
-            service_type=filters.get("service_type"),
-            interfaces=_interfaces(interface, filters.get("endpoint_type"), default_interface),
-            region_name=filters.get("region_name") or self._region_name,
-            service_name=filters.get("service_name"),
-            service_id=filters.get("service_id"),
-            endpoint_id=filters.get("endpoint_id"),
-            attr=filters.get("attr"),
-            filter_value=filters.get("filter_value"),
+            service_type=args.get("service_type"),
+            interfaces=_interfaces(
+                args.get("interface"), args.get("endpoint_type"), default_interface
+            ),
+            region_name=args.get("region_name") or self._region_name,
+            service_name=args.get("service_name"),
+            service_id=args.get("service_id"),
+            endpoint_id=args.get("endpoint_id"),
+            attr=args.get("attr"),
+            filter_value=args.get("filter_value"),
         )
 
     def _select(self, query: _Query) -> list[_Endpoint]:
-        """Matching endpoints, the most preferred interface first."""
-        found = [
-            ep for ep in self._get_index().candidates(query.service_type) if query.matches(ep)
-        ]
+        """Matching endpoints, the most preferred interface first.
+
+        A service type also finds the service under its official type or an
+        alias (``block-storage``, ``volumev3``, ``volume``, ...): the type
+        asked for first, then the official one, then the aliases in order;
+        endpoints of one type only, the first type that has a match.
+        """
+        index = self._get_index()
+        found: list[_Endpoint] = []
+        for service_type in _types_for(query.service_type):
+            found = [ep for ep in index.candidates(service_type) if query.matches(ep)]
+            if found:
+                break
         if len(query.interfaces) > 1:
             found.sort(key=lambda ep: query.interfaces.index(ep["interface"]))
         return found
@@ -314,16 +332,7 @@ class ServiceCatalog:
         the catalog gave); for v2.0 the catalog's own endpoint (one dict
         with ``publicURL``, ``internalURL``, ``adminURL``, ``region`` ...).
         """
-        query = self._query(
-            None,
-            interface,
-            service_type=service_type,
-            endpoint_type=endpoint_type,
-            region_name=region_name,
-            service_name=service_name,
-            service_id=service_id,
-            endpoint_id=endpoint_id,
-        )
+        query = self._query(None, locals())
         result: dict[str, list[_Endpoint]] = {}
         for service in self._services():
             if not _service_matches(service, query):
@@ -349,18 +358,7 @@ class ServiceCatalog:
         The interface defaults to ``public``. ``attr``/``filter_value`` keep
         the endpoints whose ``attr`` equals ``filter_value``.
         """
-        query = self._query(
-            DEFAULT_INTERFACE,
-            interface,
-            service_type=service_type,
-            endpoint_type=endpoint_type,
-            region_name=region_name,
-            service_name=service_name,
-            service_id=service_id,
-            endpoint_id=endpoint_id,
-            attr=attr,
-            filter_value=filter_value,
-        )
+        query = self._query(DEFAULT_INTERFACE, locals())
         return tuple(ep["url"] for ep in self._select(query)) or None
 
     def endpoint_data_for(
@@ -384,18 +382,7 @@ class ServiceCatalog:
         (:class:`~stackclient.apiclient.exceptions.EmptyCatalog` when the
         catalog has no services at all).
         """
-        query = self._query(
-            DEFAULT_INTERFACE,
-            interface,
-            service_type=service_type,
-            endpoint_type=endpoint_type,
-            region_name=region_name,
-            service_name=service_name,
-            service_id=service_id,
-            endpoint_id=endpoint_id,
-            attr=attr,
-            filter_value=filter_value,
-        )
+        query = self._query(DEFAULT_INTERFACE, locals())
         found = self._select(query)
         if not found:
             raise self._get_index().not_found(query)
