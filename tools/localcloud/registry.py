@@ -15,6 +15,7 @@ __all__ = ["SERVICES", "load_service"]
 
 SERVICES: dict[str, str] = {
     "keystone": "keystone:Keystone",
+    "neutron": "neutron:Neutron",
 }
 
 
