@@ -8,8 +8,13 @@ client is involved).
 
 from __future__ import annotations
 
+import hashlib
+import http.server
+import threading
+import time
 import typing as _t
 import uuid
+from collections.abc import Iterator
 
 import pytest
 
@@ -104,3 +109,76 @@ def test_network_lists_paginate(admin: session.Session) -> None:
     ).json()
     assert len(page["networks"]) == 1
     assert any(link["rel"] == "next" for link in page.get("networks_links", []))
+
+
+def _wait_for(check: _t.Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"{what}: not done in {timeout:.0f} s"
+        time.sleep(0.5)
+
+
+@pytest.fixture
+def image(admin: session.Session) -> Iterator[tuple[str, str]]:
+    """An empty (queued) image; yields ``(image endpoint, image id)``."""
+    base = _endpoint(admin, "image")
+    body = {"name": _name("img"), "disk_format": "raw", "container_format": "bare"}
+    image_id = admin.post(f"{base}/v2/images", json=body).json()["id"]
+    yield base, image_id
+    admin.delete(f"{base}/v2/images/{image_id}", raise_exc=False)
+
+
+def _get_image(sess: session.Session, base: str, image_id: str) -> dict[str, _t.Any]:
+    return dict(sess.get(f"{base}/v2/images/{image_id}").json())
+
+
+def test_image_upload_and_download(admin: session.Session, image: tuple[str, str]) -> None:
+    base, image_id = image
+    data = b"stackclient image bytes " * 1000
+    headers = {"Content-Type": "application/octet-stream"}
+    admin.put(f"{base}/v2/images/{image_id}/file", data=data, headers=headers)
+    shown = _get_image(admin, base, image_id)
+    assert shown["status"] == "active"
+    assert shown["stores"] == "fs1"
+    assert shown["os_hash_value"] == hashlib.sha512(data).hexdigest()
+    assert admin.get(f"{base}/v2/images/{image_id}/file").content == data
+
+
+def test_image_copy_to_second_store(admin: session.Session, image: tuple[str, str]) -> None:
+    base, image_id = image
+    headers = {"Content-Type": "application/octet-stream"}
+    admin.put(f"{base}/v2/images/{image_id}/file", data=b"x" * 4096, headers=headers)
+    body = {"method": {"name": "copy-image"}, "stores": ["fs2"]}
+    admin.post(f"{base}/v2/images/{image_id}/import", json=body)
+    _wait_for(
+        lambda: set(_get_image(admin, base, image_id)["stores"].split(",")) == {"fs1", "fs2"},
+        "copy-image to fs2",
+    )
+
+
+class _OneFile(http.server.BaseHTTPRequestHandler):
+    payload = b"served over loopback " * 512
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.payload)))
+        self.end_headers()
+        self.wfile.write(self.payload)
+
+    def log_message(self, *args: _t.Any) -> None:
+        pass
+
+
+def test_image_web_download_from_loopback(admin: session.Session, image: tuple[str, str]) -> None:
+    base, image_id = image
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _OneFile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        uri = f"http://127.0.0.1:{server.server_address[1]}/disk.raw"
+        body = {"method": {"name": "web-download", "uri": uri}}
+        admin.post(f"{base}/v2/images/{image_id}/import", json=body)
+        _wait_for(lambda: _get_image(admin, base, image_id)["status"] == "active", "web-download")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert admin.get(f"{base}/v2/images/{image_id}/file").content == _OneFile.payload

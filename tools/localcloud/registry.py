@@ -16,6 +16,7 @@ __all__ = ["SERVICES", "load_service"]
 SERVICES: dict[str, str] = {
     "keystone": "keystone:Keystone",
     "neutron": "neutron:Neutron",
+    "glance": "glance:Glance",
 }
 
 
