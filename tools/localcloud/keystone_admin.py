@@ -47,10 +47,10 @@ class KeystoneAdmin:
 
     # -- transport -----------------------------------------------------
     def _send(
-        self, method: str, path: str, body: Any = None, token: str | None = None
+        self, method: str, url: str, body: Any = None, token: str | None = None
     ) -> tuple[int, dict[str, str], Any]:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.auth_url + path, data=data, method=method)
+        request = urllib.request.Request(url, data=data, method=method)
         request.add_header("Content-Type", "application/json")
         request.add_header("Accept", "application/json")
         if token:
@@ -62,7 +62,7 @@ class KeystoneAdmin:
         except urllib.error.HTTPError as err:
             raw, status, headers = err.read(), err.code, dict(err.headers)
         except OSError as err:
-            raise CloudError(f"Keystone {method} {path}: {err}") from None
+            raise CloudError(f"{method} {url}: {err}") from None
         try:
             parsed = json.loads(raw) if raw else None
         except ValueError:
@@ -85,25 +85,32 @@ class KeystoneAdmin:
                 "scope": {"project": {"name": self._project_name, "domain": domain}},
             }
         }
-        status, headers, parsed = self._send("POST", "/auth/tokens", body)
+        status, headers, parsed = self._send("POST", self.auth_url + "/auth/tokens", body)
         token = {k.lower(): v for k, v in headers.items()}.get("x-subject-token")
         if status != 201 or not token:
             raise CloudError(f"Keystone refused the admin login (HTTP {status}): {parsed}")
         return token
 
     def call(self, method: str, path: str, body: Any = None, expect: tuple[int, ...] = ()) -> Any:
-        """Send an authenticated request; raise CloudError on an unexpected status.
+        """Send an authenticated request to Keystone ``path`` (e.g. "/users")."""
+        return self.request(method, self.auth_url + path, body, expect)
 
-        A 503 (Keystone still warming up) is retried for a few seconds.
+    def request(
+        self, method: str, url: str, body: Any = None, expect: tuple[int, ...] = ()
+    ) -> Any:
+        """Send a request with the admin token to any ``url``; return the parsed JSON body.
+
+        Raises CloudError on a status >= 400 not in ``expect``; a 503 (a
+        service still warming up) is retried for a few seconds.
         """
         deadline = time.monotonic() + 20.0
         while True:
-            status, _headers, parsed = self._send(method, path, body, self.token())
+            status, _headers, parsed = self._send(method, url, body, self.token())
             if status != 503 or time.monotonic() > deadline:
                 break
             time.sleep(0.5)
         if status >= 400 and status not in expect:
-            raise CloudError(f"Keystone {method} {path} answered HTTP {status}: {parsed}")
+            raise CloudError(f"{method} {url} answered HTTP {status}: {parsed}")
         return parsed
 
     # -- idempotent helpers ---------------------------------------------

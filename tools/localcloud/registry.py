@@ -15,6 +15,8 @@ __all__ = ["SERVICES", "load_service"]
 
 SERVICES: dict[str, str] = {
     "keystone": "keystone:Keystone",
+    "neutron": "neutron:Neutron",
+    "glance": "glance:Glance",
     "rabbitmq": "rabbitmq:RabbitMQ",
     "cinder": "cinder:Cinder",
 }
