@@ -18,6 +18,8 @@ SERVICES: dict[str, str] = {
     "neutron": "neutron:Neutron",
     "glance": "glance:Glance",
     "rabbitmq": "rabbitmq:RabbitMQ",
+    "placement": "placement:Placement",
+    "nova": "nova:Nova",
     "cinder": "cinder:Cinder",
 }
 

@@ -95,4 +95,5 @@ class RabbitMQ(Service):
         server = ctx.spawn(self.name, "rabbitmq-server", [_SERVER], env=env)
         port = ctx.port("rabbitmq")
         wait_tcp(port, deadline=time.monotonic() + READY_TIMEOUT, proc=server, what="rabbitmq")
-        return {"transport_url": transport_url(ctx), "port": port, "pid": server.pid}
+        # The broker's password stays out of cloud.json: clients never need it.
+        return {"url": f"amqp://{_USER}@{ctx.host}:{port}/", "port": port, "pid": server.pid}
