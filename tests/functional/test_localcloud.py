@@ -279,3 +279,45 @@ def test_block_storage_volume_and_snapshot_reach_available(member: session.Sessi
     finally:
         member.delete(volume_url, raise_exc=False)
     _wait_for(lambda: _status(member, volume_url, "volume") is None, "volume delete")
+
+
+def _actions(sess: session.Session, server_url: str) -> list[str]:
+    actions = sess.get(f"{server_url}/os-instance-actions").json()["instanceActions"]
+    return [str(a["action"]) for a in actions]
+
+
+def test_block_storage_and_compute_tell_each_other_of_attach_and_extend(
+    cloud: dict[str, _t.Any], member: session.Session, member_image: str
+) -> None:
+    compute = _endpoint(member, "compute")
+    volumes = _endpoint(member, "block-storage")
+    server = {
+        "name": _name("vm"),
+        "imageRef": member_image,
+        "flavorRef": _flavor_id(member, compute, "m1.tiny"),
+        "networks": [{"uuid": cloud["services"]["neutron"]["shared_network"]["id"]}],
+    }
+    server_id = member.post(f"{compute}/servers", json={"server": server}).json()["server"]["id"]
+    server_url = f"{compute}/servers/{server_id}"
+    body = {"volume": {"size": 1, "name": _name("vol")}}
+    volume_id = member.post(f"{volumes}/volumes", json=body).json()["volume"]["id"]
+    volume_url = f"{volumes}/volumes/{volume_id}"
+    try:
+        _wait_for(lambda: _status(member, server_url, "server") != "BUILD", "server build", 180)
+        _wait_for(lambda: _status(member, volume_url, "volume") == "available", "volume create")
+        attach = {"volumeAttachment": {"volumeId": volume_id}}
+        member.post(f"{server_url}/os-volume_attachments", json=attach)
+        _wait_for(lambda: _status(member, volume_url, "volume") == "in-use", "volume attach")
+        # Extending an attached volume makes Cinder send Nova an external event.
+        extend = {"os-extend": {"new_size": 2}}
+        version = {"OpenStack-API-Version": "volume 3.42"}
+        member.post(f"{volume_url}/action", json=extend, headers=version)
+        _wait_for(lambda: "extend_volume" in _actions(member, server_url), "extend event")
+        member.delete(f"{server_url}/os-volume_attachments/{volume_id}")
+        _wait_for(lambda: _status(member, volume_url, "volume") == "available", "volume detach")
+        assert member.get(volume_url).json()["volume"]["size"] == 2
+    finally:
+        member.delete(server_url, raise_exc=False)
+        _wait_for(lambda: _status(member, server_url, "server") is None, "server delete", 120)
+        member.delete(volume_url, raise_exc=False)
+    _wait_for(lambda: _status(member, volume_url, "volume") is None, "volume delete")
