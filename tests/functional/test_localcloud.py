@@ -182,3 +182,31 @@ def test_image_web_download_from_loopback(admin: session.Session, image: tuple[s
         server.shutdown()
         server.server_close()
     assert admin.get(f"{base}/v2/images/{image_id}/file").content == _OneFile.payload
+
+
+def test_object_put_get_with_metadata(cloud: dict[str, _t.Any], member: session.Session) -> None:
+    base = _endpoint(member, "object-store")
+    # ~4 KiB of metadata needs the tmpfs device (ext4 keeps xattrs in one block)
+    keys = 20 if cloud["services"]["swift"]["tmpfs"] else 2
+    assert f"AUTH_{member.get_project_id()}" in base
+    container, data = _name("ctr"), b"object bytes " * 100
+    member.put(f"{base}/{container}")
+    try:
+        meta = {f"X-Object-Meta-K{i}": "v" * 200 for i in range(keys)}
+        member.put(f"{base}/{container}/obj", data=data, headers=meta)
+        got = member.get(f"{base}/{container}/obj")
+        assert got.content == data
+        assert got.headers[f"X-Object-Meta-K{keys - 1}"] == "v" * 200
+        listing = member.get(f"{base}/{container}", params={"format": "json"}).json()
+        assert [o["name"] for o in listing] == ["obj"]
+    finally:
+        member.delete(f"{base}/{container}/obj", raise_exc=False)
+        member.delete(f"{base}/{container}", raise_exc=False)
+
+
+def test_object_store_keeps_projects_apart(
+    admin: session.Session, member: session.Session
+) -> None:
+    admin_account = _endpoint(admin, "object-store")
+    with pytest.raises(exceptions.Forbidden):
+        member.get(admin_account)
