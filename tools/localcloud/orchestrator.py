@@ -79,14 +79,25 @@ def _reset_state(state: Path) -> None:
     (state / _STATE_MARKER).write_text("state directory of tools/cloud.py\n")
 
 
+def _timed(step: Callable[[Service], Any], what: str, ctx: Context) -> Callable[[Service], Any]:
+    def run(service: Service) -> Any:
+        began = time.monotonic()
+        result = step(service)
+        ctx.progress(f"{service.name}: {what} done in {time.monotonic() - began:.1f} s")
+        return result
+
+    return run
+
+
 def _run_parallel(
     services: list[Service], step: Callable[[Service], Any], what: str, ctx: Context
 ) -> dict[str, Any]:
     """Run ``step`` for every service in threads; raise CloudError naming each failure."""
     results: dict[str, Any] = {}
     failures: list[str] = []
+    timed = _timed(step, what, ctx)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
-        futures = [(s, pool.submit(step, s)) for s in services]
+        futures = [(s, pool.submit(timed, s)) for s in services]
         for service, future in futures:
             try:
                 results[service.name] = future.result(timeout=service.start_timeout + 120)
