@@ -71,7 +71,10 @@ def ensure(names: Iterable[str] | None = None, repo_root: Path = REPO_ROOT) -> d
 
 def _reset_state(state: Path) -> None:
     if state.exists() and any(state.iterdir()) and not (state / _STATE_MARKER).exists():
-        raise CloudError(f"{state} is not empty and is no local-cloud state directory")
+        raise CloudError(
+            f"{state} is not empty and is no local-cloud state directory (it has no "
+            f"{_STATE_MARKER}); remove it or choose another --state-dir"
+        )
     if state.exists():
         stop_cloud(state)
         shutil.rmtree(state)
