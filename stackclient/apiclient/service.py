@@ -103,6 +103,10 @@ class ServiceManager(BaseManager):
     ``name_filter``     the list filter that selects by name for :meth:`find`
                         (None: list everything and compare names here)
     ``envelope``        whether create/update bodies wrap the fields in ``key``
+    ``name_filter_regex``  whether the server reads ``name_filter`` as a regular
+                        expression (Nova): :meth:`find` then sends the name
+                        escaped and anchored (``^web$``), so ``web-2`` is not
+                        even listed
 
     Calling the manager is :meth:`iterate`: ``client.networks(shared=True)``.
     """
@@ -114,6 +118,7 @@ class ServiceManager(BaseManager):
     update_method: str = "PUT"
     name_filter: str | None = "name"
     envelope: bool = True
+    name_filter_regex: bool = False
 
     # -- URLs ------------------------------------------------------------------
 
@@ -280,7 +285,7 @@ class ServiceManager(BaseManager):
         """Items whose name is exactly ``value`` (server-side filter, checked here)."""
         query = dict(filters)
         if self.name_filter:
-            query[self.name_filter] = value
+            query[self.name_filter] = _exact_regex(value) if self.name_filter_regex else value
         attr = self._resource_class().NAME_ATTR
         return [item for item in self.iterate(**query) if getattr(item, attr, None) == value]
 
@@ -330,6 +335,11 @@ class ServiceManager(BaseManager):
         if isinstance(resource, Resource) and getattr(resource, "manager", None) is not None:
             return resource
         return self._resource_class()(self, {"id": _ids.check_id(resource, self.key or "id")})
+
+
+def _exact_regex(value: str) -> str:
+    """A regular expression that matches exactly ``value`` (for servers that filter by regex)."""
+    return "^%s$" % re.escape(value)
 
 
 def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:
