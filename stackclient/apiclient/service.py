@@ -343,7 +343,11 @@ def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:
 def _ambiguity(noun: str, value: str, matches: list[Resource]) -> str:
     shown = []
     for item in matches[:_MAX_CANDIDATES_SHOWN]:
-        owner = getattr(item, "project_id", None) or getattr(item, "tenant_id", None)
+        owner = (
+            getattr(item, "project_id", None)
+            or getattr(item, "tenant_id", None)
+            or getattr(item, "owner", None)
+        )
         shown.append("%s (project %s)" % (item.id, owner) if owner else str(item.id))
     more = len(matches) - len(shown)
     return "%d %ss are named %r: %s%s. Use the id, or narrow the search (e.g. project_id=)." % (
