@@ -160,10 +160,15 @@ class ServiceManager(BaseManager):
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
-        link = _responses.next_link(body, response_key, resp.headers)
+        link = self._page_link(_responses.next_link(body, response_key, resp.headers))
         next_url = walk.advance(link, resp.url or url) if link else None
         page = [cls(self, item, True) for item in items if item]
         return self._stamp(resp, page), next_url
+
+    def _page_link(self, link: str | None) -> str | None:
+        """The next-page link as the server gave it; services whose links miss a
+        path prefix of their endpoint (Glance behind a proxy) fix it here."""
+        return link
 
     def _body(self, attrs: _t.Mapping[str, _t.Any]) -> _t.Any:
         fields = {
