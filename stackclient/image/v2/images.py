@@ -63,6 +63,14 @@ class ImageManager(service.ServiceManager):
     def _noun(self) -> str:
         return "image"
 
+    def _page_link(self, link: str | None) -> str | None:
+        # Glance's "next" is a path from its root ("/v2/images?marker=..."),
+        # without the prefix of an endpoint behind a proxy ("http://host/image").
+        if not link or not link.startswith("/v2/"):
+            return link
+        endpoint = self.client.endpoint
+        return endpoint[: -len("/v2")] + link if endpoint.endswith("/v2") else link
+
     # -- metadata ------------------------------------------------------------
 
     def create(self, **attrs: _t.Any) -> Resource:  # type: ignore[override]

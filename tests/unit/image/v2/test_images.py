@@ -175,6 +175,19 @@ class TestList(ImageTestCase):
         self.assertEqual([IMG["id"], IMG2["id"]], ids)
         self.assertRequest("GET", "/images", query={"limit": ["1"], "marker": [IMG["id"]]})
 
+    def test_next_links_keep_the_path_prefix_of_a_proxied_endpoint(self):
+        glance = client.Client(
+            session=self.session, endpoint_override="http://proxy.test/image/v2"
+        )
+        first = {"images": [IMG], "next": "/v2/images?marker=%s" % IMG["id"]}
+        self.requests_mock.get("http://proxy.test/image/v2/images", json=first, complete_qs=True)
+        self.requests_mock.get(
+            "http://proxy.test/image/v2/images?marker=" + IMG["id"],
+            json={"images": [IMG2]},
+            complete_qs=True,
+        )
+        self.assertEqual([IMG["id"], IMG2["id"]], [i.id for i in glance.images()])
+
     def test_sdk_images_is_a_generator(self):
         self.stub("GET", "/images", json={"images": [IMG]})
         self.assertEqual([IMG["id"]], [i.id for i in self.client.images(name="cirros")])
