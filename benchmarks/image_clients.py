@@ -86,11 +86,10 @@ def _sample_ok(path: str, source: str) -> bool:
 
 class StackclientRunner:
     def __init__(self, auth_url: str) -> None:
+        import stackclient
         from stackclient import session
         from stackclient.auth import v3
         from stackclient.image.v2 import client
-
-        import stackclient
 
         self.version = stackclient.__version__
         plugin = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
