@@ -241,8 +241,10 @@ class _Download:
         try:
             streams.copy_response(resp, write, digests=self.digests, progress=self.progress,
                                   total=self.size, done=offset, what=what)  # fmt: skip
-        except exceptions.TransportError as exc:
+        except BaseException as exc:
             self.digests.close()
+            if not isinstance(exc, exceptions.TransportError):
+                raise
             raise exceptions.TransportError(
                 "%s. Call download(..., resume=True) with the same path to continue"
                 % str(exc).rstrip("."),

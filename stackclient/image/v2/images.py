@@ -247,9 +247,3 @@ class ImageManager(service.ServiceManager):
         :meth:`stage` returned) checks the data Glance recorded.
         """
         return _imports.wait(self, resource, stores, interval, timeout, callback, verify)
-
-    # -- pages -------------------------------------------------------------------
-
-    def list(self, **filters: _t.Any) -> list[Resource]:
-        """Return every image matching ``filters`` (see :meth:`iterate`)."""
-        return list(self.iterate(**filters))
