@@ -23,7 +23,7 @@ from stackclient.apiclient import _ids, exceptions, streams
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
 
-__all__ = ["DEFAULT_HASH_ALGO", "Transfer", "download", "stage", "upload"]
+__all__ = ["DEFAULT_HASH_ALGO", "Transfer", "check_recorded", "download", "stage", "upload"]
 
 #: Glance's default ``hashing_algorithm``.
 DEFAULT_HASH_ALGO = "sha512"
