@@ -41,9 +41,11 @@ _MIB = 1024 * 1024
 #: (label, scenario, metric, how a ratio is formed: "throughput" or "cost"; None: no ratio)
 ROWS = (
     ("upload 1 GiB, throughput", "upload", "mib_per_s", "throughput"),
+    ("upload, client CPU (s)", "upload", "cpu_s", "cost"),
     ("upload, source bytes read / size", "upload", "source_reads", None),
     ("upload, peak RSS growth (MiB)", "upload", "rss_growth_mib", None),
     ("download 1 GiB, throughput", "download", "mib_per_s", "throughput"),
+    ("download, client CPU (s)", "download", "cpu_s", "cost"),
     ("download, peak RSS growth (MiB)", "download", "rss_growth_mib", None),
     ("list 1,000 images, CPU/call", "list", "cpu_ms_per_call", "cost"),
 )
@@ -153,7 +155,9 @@ def _cell(cell: dict[str, Any], metric_label: str) -> str:
     if "median" not in cell:
         return cell["status"][:20]
     if "ratio" in cell:
-        unit = " MiB/s" if "throughput" in metric_label else " ms"
+        unit = (
+            " MiB/s" if "throughput" in metric_label else " s" if "(s)" in metric_label else " ms"
+        )
         return "%.2f× (%.0f%s)" % (cell["ratio"], cell["median"], unit)
     return "%.2f" % cell["median"] if cell["median"] < 10 else "%.0f" % cell["median"]
 
@@ -181,6 +185,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clients", default=",".join(CLIENTS))
     parser.add_argument("--scratch", help="folder for the data file and downloads")
     parser.add_argument("--output", type=Path, default=RESULTS / "image.json")
+    parser.add_argument(
+        "--report", type=Path, help="only print the tables of a JSON written before"
+    )
     options = parser.parse_args(argv)
     if options.quick:
         options.rounds, options.size_mib = 1, 64
@@ -193,6 +200,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    if options.report:
+        runs = json.loads(options.report.read_text())["runs"]
+        print(rst_table(summarise(runs, options.clients), options.clients))
+        return 0
     with tempfile.TemporaryDirectory(
         prefix="stackclient-image-bench-", dir=options.scratch
     ) as scratch:
