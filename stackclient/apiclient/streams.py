@@ -343,10 +343,22 @@ class UploadBody:
             if not chunk:
                 continue
             chunk = bytes(chunk) if not isinstance(chunk, bytes) else chunk
+            if total is not None and digests.size + len(chunk) > total:
+                raise self._wrong_size("more than")
             digests.update(chunk)
             yield chunk
             if progress is not None:
                 progress(digests.size, total)
+        if total is not None and digests.size != total:
+            raise self._wrong_size("only %d of" % digests.size)
+
+    def _wrong_size(self, how: str) -> exceptions.ClientException:
+        # Content-Length promised ``total`` bytes: sending another count would
+        # leave the server waiting, or make it read the excess as a new request.
+        return exceptions.ClientException(
+            "%s gave %s the %d bytes announced (the file changed while it was sent, "
+            "or size= is wrong); the upload was stopped" % (self.name, how, self.total)
+        )
 
 
 def _tell(handle: _t.Any) -> int | None:

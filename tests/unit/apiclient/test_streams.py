@@ -144,6 +144,19 @@ class TestUploadBody(testtools.TestCase):
         self.assertEqual(4, len(list(body)))
         self.assertEqual(len(DATA), body.size)
 
+    def test_an_iterator_shorter_than_its_size_stops_the_upload(self):
+        body = streams.UploadBody(iter([b"abc"]), size=5)
+        self.assertEqual(5, len(body))
+        error = self.assertRaises(exceptions.ClientException, lambda: b"".join(body))
+        self.assertIn("only 3 of the 5 bytes announced", str(error))
+
+    def test_an_iterator_longer_than_its_size_stops_before_sending_more(self):
+        body = streams.UploadBody(iter([b"ab", b"cdef"]), size=3)
+        sent = []
+        error = self.assertRaises(exceptions.ClientException, lambda: sent.extend(body))
+        self.assertIn("more than the 3 bytes announced", str(error))
+        self.assertEqual([b"ab"], sent)
+
     def test_a_string_is_not_data(self):
         self.assertRaises(exceptions.ValidationError, streams.check_source, 42)
 
