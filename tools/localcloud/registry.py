@@ -17,6 +17,8 @@ SERVICES: dict[str, str] = {
     "keystone": "keystone:Keystone",
     "neutron": "neutron:Neutron",
     "glance": "glance:Glance",
+    "memcached": "memcached:Memcached",
+    "swift": "swift:Swift",
 }
 
 
