@@ -9,6 +9,7 @@ import testtools
 
 MODULES = [
     "stackclient.apiclient.streams",
+    "stackclient.apiclient._hashing",
     "stackclient.image.v2.client",
     "stackclient.image.v2.images",
     "stackclient.image.v2.members",
