@@ -272,7 +272,7 @@ class _Download:
         part = streams.PartFile(target, resume=resume)
         try:
             offset = self._resume_point(part)
-            if offset is None or offset < (self.size or 0) or self.size is None:
+            if offset is None or self.size is None or offset < self.size:
                 self._fetch_into(part, offset or 0)
             result = self.finish(expected, part.path, part.offset if offset else 0)
         except exceptions.ChecksumMismatch:

@@ -94,6 +94,40 @@ class TestUpload(TransferTestCase):
         self.assertEqual((len(DATA), len(DATA)), seen[-1])
         self.assertRequest("GET", "/images/" + ID)
 
+    def _new_token_on_reauth(self):
+        self.client.endpoint  # noqa: B018 - authenticate with the first token
+        self.requests_mock.post(
+            service_utils.AUTH_URL + "/auth/tokens",
+            json=service_utils.token_body(),
+            status_code=201,
+            headers={"X-Subject-Token": "second-token"},
+        )
+
+    def test_a_401_re_sends_a_path_from_its_start_with_fresh_hashes(self):
+        self.stub("GET", "/images/" + ID, json=ACTIVE)
+        self._new_token_on_reauth()
+        answers = iter([401, 204])
+        self.sent = []
+
+        def _read(request, context):
+            self.sent.append(b"".join(request.body))
+            context.status_code = next(answers)
+            return ""
+
+        self.stub("PUT", FILE, text=_read)
+        result = self.client.images.upload(ID, self.path("disk.img", DATA))
+        self.assertEqual([DATA, DATA], self.sent)
+        self.assertEqual("second-token", self.requests_mock.last_request.headers["X-Auth-Token"])
+        self.assertEqual(("sha512", len(DATA)), (result.verified_with, result.size))
+
+    def test_a_401_cannot_re_send_an_iterator(self):
+        self._new_token_on_reauth()
+        self.stub("PUT", FILE, status=401, text=lambda r, c: b"".join(r.body) and "")
+        error = self.assertRaises(
+            exceptions.ClientException, self.client.images.upload, ID, iter([b"abc"])
+        )
+        self.assertIn("cannot be read twice", str(error))
+
     def test_upload_from_an_iterator_goes_chunked(self):
         self.stub("GET", "/images/" + ID, json=ACTIVE)
         chunks = (DATA[i : i + 500_000] for i in range(0, len(DATA), 500_000))
