@@ -167,15 +167,18 @@ class Client(_sdk.SdkVerbs, service_client.ServiceClient):
         callback: _t.Callable[[waiters.WaitProgress], _t.Any] | None = None,
         *,
         timeout: float | None = waiters.DEFAULT_TIMEOUT,
+        failures: _t.Iterable[str] = (),
     ) -> None:
         """Wait until ``resource`` is gone (a resource of this client, or a server id).
 
-        A server that goes to ``ERROR`` while being deleted raises
-        ResourceFailure with its fault.
+        By default only the deadline ends a wait early: a server deleted
+        while it builds often shows ``ERROR`` (its build was aborted) on the
+        way out. ``failures=("ERROR",)`` fails at once on that status instead.
         """
         self.servers.wait_for_delete(
             resource,
             interval=interval,
             timeout=timeout if wait is None else wait,
             callback=callback,
+            failures=failures,
         )

@@ -59,9 +59,15 @@ class TestWaitForDelete(utils.ComputeTestCase):
         server = self.client.get_server(S1)
         self.client.wait_for_delete(server, interval=0, timeout=5)
 
-    def test_error_while_deleting_fails_with_the_fault(self):
+    def test_error_while_deleting_is_passed_by_default(self):
+        fault = {"message": "Build of instance aborted", "code": 500}
+        self.requests_mock.get(URL, [_answer("ERROR", fault=fault),
+                                     {"status_code": 404, "json": {"itemNotFound": {}}}])  # fmt: skip
+        self.client.wait_for_delete(S1, interval=0, timeout=5)
+
+    def test_error_while_deleting_fails_with_the_fault_when_asked(self):
         fault = {"message": "Failed to deallocate network", "code": 500}
         self.requests_mock.get(URL, **_answer("ERROR", fault=fault))
         error = self.assertRaises(exceptions.ResourceFailure, self.client.wait_for_delete,
-                                  S1, interval=0, timeout=5)  # fmt: skip
+                                  S1, interval=0, timeout=5, failures=("ERROR",))  # fmt: skip
         self.assertIn("Failed to deallocate network", str(error))
