@@ -16,7 +16,7 @@ import typing as _t
 
 from stackclient.apiclient import _ids, exceptions
 
-__all__ = ["create_body", "networks_value", "rebuild_body", "user_data_value"]
+__all__ = ["create_body", "networks_value", "rebuild_body", "update_body", "user_data_value"]
 
 _Needs = _t.Callable[[str, str], None]
 
@@ -183,3 +183,10 @@ def rebuild_body(
         fields["user_data"] = None
     fields["imageRef"] = _ids.check_id(image, "image")
     return {"rebuild": fields}
+
+
+def update_body(attrs: _t.Mapping[str, _t.Any], needs: _Needs) -> dict[str, _t.Any]:
+    """The ``PUT /servers/{id}`` body (None values are sent: they clear a field)."""
+    fields = {_WIRE_NAMES.get(name, name): value for name, value in attrs.items()}
+    _check_versions(fields, needs)
+    return {"server": fields}

@@ -7,26 +7,23 @@ status)`` waits for the outcome. An action the server's state does not
 allow raises ``Conflict`` with Nova's reason, e.g. ``Cannot 'pause'
 instance ... while it is in vm_state stopped``.
 
-=============================  ======================  ============================
-verb                           action                  status to wait for
-=============================  ======================  ============================
-``reboot(s, "SOFT"|"HARD")``   ``reboot``              ``ACTIVE``
-``stop`` / ``start``           ``os-stop``/``os-start``  ``SHUTOFF`` / ``ACTIVE``
-``pause`` / ``unpause``        ``pause``/``unpause``   ``PAUSED`` / ``ACTIVE``
-``suspend`` / ``resume``       ``suspend``/``resume``  ``SUSPENDED`` / ``ACTIVE``
-``lock(s, locked_reason=)``     ``lock``/``unlock``     (``locked`` changes at once)
-``rescue`` / ``unrescue``      ``rescue``/``unrescue``  ``RESCUE`` / ``ACTIVE``
-``shelve`` / ``shelve_offload``  ``shelve``/``shelveOffload``  ``SHELVED[_OFFLOADED]``
-``unshelve``                   ``unshelve``            ``ACTIVE``
-``resize(s, flavor)``          ``resize``              ``VERIFY_RESIZE``
-``confirm_resize``/``revert_resize``  ``confirmResize``/``revertResize``  ``ACTIVE``
-``rebuild(s, image)``          ``rebuild``             ``ACTIVE``
-``create_image(s, name)``      ``createImage``         (the image in Glance)
-``backup(s, name, type, n)``   ``createBackup``        (the image in Glance)
-``migrate(s, host=)``          ``migrate``             ``VERIFY_RESIZE``
-``live_migrate(s, host=)``     ``os-migrateLive``      ``ACTIVE``
-``evacuate(s, host=)``         ``evacuate``            ``ACTIVE``
-=============================  ======================  ============================
+Verb, the action sent, and the status to wait for afterwards:
+
+* ``reboot(s, "SOFT"|"HARD")`` -- ``reboot``; ``ACTIVE``
+* ``stop`` / ``start`` -- ``os-stop`` / ``os-start``; ``SHUTOFF`` / ``ACTIVE``
+* ``pause`` / ``unpause`` -- ``pause`` / ``unpause``; ``PAUSED`` / ``ACTIVE``
+* ``suspend`` / ``resume`` -- ``suspend`` / ``resume``; ``SUSPENDED`` / ``ACTIVE``
+* ``lock(s, locked_reason=)`` / ``unlock`` -- ``lock`` / ``unlock``; ``locked`` at once
+* ``rescue`` / ``unrescue`` -- ``rescue`` / ``unrescue``; ``RESCUE`` / ``ACTIVE``
+* ``shelve`` / ``shelve_offload`` / ``unshelve`` -- ``shelve`` / ``shelveOffload`` /
+  ``unshelve``; ``SHELVED`` (or ``SHELVED_OFFLOADED``) / ``SHELVED_OFFLOADED`` / ``ACTIVE``
+* ``resize(s, flavor)`` -- ``resize``; ``VERIFY_RESIZE``, then ``confirm_resize`` or
+  ``revert_resize`` (``confirmResize`` / ``revertResize``); ``ACTIVE``
+* ``rebuild(s, image)`` -- ``rebuild``; ``ACTIVE``
+* ``create_image(s, name)`` / ``backup(s, name, type, rotation)`` -- ``createImage`` /
+  ``createBackup``; the new image's id is returned
+* ``migrate(s, host=)`` / ``live_migrate(s, host=)`` / ``evacuate(s, host=)`` --
+  ``migrate`` / ``os-migrateLive`` / ``evacuate``; ``VERIFY_RESIZE`` / ``ACTIVE`` / ``ACTIVE``
 """
 
 from __future__ import annotations

@@ -200,10 +200,8 @@ class ServerManager(
         """Change ``name``, ``description`` (2.19), ``hostname`` (2.90), ``access_ipv4``,
         ``access_ipv6``, ``disk_config`` or ``pinned_availability_zone`` (2.104); return the server.
         """
-        fields = {_boot._WIRE_NAMES.get(k, k): v for k, v in attrs.items()}
-        _boot._check_versions(fields, self._needs)
         url = self._member_path(server)
-        resp = self.client.put(url, json={"server": fields})
+        resp = self.client.put(url, json=_boot.update_body(attrs, self._needs))
         return _t.cast(Server, self._from_body(resp, url, "server"))
 
     def delete(self, server: _t.Any, ignore_missing: bool = False, force: bool = False) -> None:  # type: ignore[override]
