@@ -11,7 +11,7 @@ from __future__ import annotations
 import typing as _t
 
 from stackclient import service_client
-from stackclient.apiclient import waiters
+from stackclient.apiclient import exceptions, waiters
 from stackclient.compute.v2 import _sdk
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -147,17 +147,21 @@ class Client(_sdk.SdkVerbs, service_client.ServiceClient):
         the server goes to a status in ``failures`` (default ``ERROR``),
         with Nova's ``fault.message`` and the id of the request that saw it;
         :class:`~stackclient.exceptions.WaitTimeout` after ``timeout`` (or
-        ``wait``) seconds, naming the last status. ``callback`` gets a
+        ``wait``) seconds, naming the last status and what Nova was doing
+        (``task_state spawning, vm_state building``). ``callback`` gets a
         :class:`~stackclient.apiclient.waiters.WaitProgress` after each read.
         """
-        return self.servers.wait_for_status(
-            server,
-            status,
-            failures=("ERROR",) if failures is None else failures,
-            interval=interval,
-            timeout=timeout if wait is None else wait,
-            callback=callback,
-        )
+        try:
+            return self.servers.wait_for_status(
+                server,
+                status,
+                failures=("ERROR",) if failures is None else failures,
+                interval=interval,
+                timeout=timeout if wait is None else wait,
+                callback=callback,
+            )
+        except exceptions.WaitTimeout as error:
+            raise _with_task_state(error) from None
 
     def wait_for_delete(
         self,
@@ -182,3 +186,16 @@ class Client(_sdk.SdkVerbs, service_client.ServiceClient):
             callback=callback,
             failures=failures,
         )
+
+
+def _with_task_state(error: exceptions.WaitTimeout) -> exceptions.WaitTimeout:
+    """The timeout, saying what Nova was still doing (``task_state``) and the ``vm_state``."""
+    info = getattr(error.resource, "__dict__", {})
+    task, state = info.get("OS-EXT-STS:task_state"), info.get("OS-EXT-STS:vm_state")
+    if task is None and state is None:
+        return error
+    detail = "task_state %s, vm_state %s" % (task, state)
+    return exceptions.WaitTimeout(
+        "%s (%s)" % (error, detail), resource=error.resource, status=error.status,
+        timeout=error.timeout,
+    )  # fmt: skip

@@ -36,10 +36,13 @@ class TestWaitForServer(utils.ComputeTestCase):
         self.assertEqual(2, len(self.requests_to("GET", "/servers/" + S1)))
 
     def test_a_timeout_names_the_last_status(self):
-        self.requests_mock.get(URL, **_answer("BUILD"))
+        self.requests_mock.get(URL, **_answer("BUILD", **{
+            "OS-EXT-STS:task_state": "spawning", "OS-EXT-STS:vm_state": "building"}))  # fmt: skip
         error = self.assertRaises(exceptions.WaitTimeout, self.client.wait_for_server,
                                   S1, interval=0, timeout=0)  # fmt: skip
         self.assertIn("BUILD", str(error))
+        self.assertIn("task_state spawning, vm_state building", str(error))
+        self.assertEqual("BUILD", error.status)
         self.assertIsInstance(error, TimeoutError)
 
     def test_other_target_statuses(self):
