@@ -176,3 +176,31 @@ class TestAggregatesUsageVersions(utils.ComputeTestCase):
         self.assertEqual(["v2.0", "v2.1"], [v.id for v in self.client.versions.list()])
         self.assertEqual("2.100", self.client.versions.get("v2.1").version)
         self.assertRaises(exceptions.ValidationError, self.client.versions.get, "2.1")
+
+
+class TestEdges(utils.ComputeTestCase):
+    def test_usage_defaults_to_the_last_day(self):
+        self.stub("GET", "/os-simple-tenant-usage/" + PROJECT, json={"tenant_usage": {
+            "tenant_id": PROJECT}})  # fmt: skip
+        self.client.usage.get(PROJECT)
+        query = self.requests_mock.last_request.qs
+        start = datetime.datetime.fromisoformat(query["start"][0])
+        end = datetime.datetime.fromisoformat(query["end"][0])
+        self.assertEqual(datetime.timedelta(days=1), end - start)
+        self.assertRaises(exceptions.ValidationError, self.client.usage.get, PROJECT, None, "x")
+
+    def test_hypervisor_summaries_and_services_forced_down_before_2_53(self):
+        self.stub(
+            "GET", "/os-hypervisors", json={"hypervisors": [{"id": 1, "hypervisor_hostname": "h"}]}
+        )
+        self.assertEqual(
+            ["h"], [h.hypervisor_hostname for h in self.client.hypervisors(details=False)]
+        )
+        svc = {"id": 5, "binary": "nova-compute", "host": "h1", "forced_down": True}
+        self.stub("PUT", "/os-services/force-down", json={"service": svc})
+        nova = Client(session=self.session, api_version="2.11")
+        nova.services.set_forced_down(nova.services.resource_class(None, svc))
+        self.assertRequest("PUT", "/os-services/force-down", json={
+            "forced_down": True, "host": "h1", "binary": "nova-compute"})  # fmt: skip
+        self.stub("GET", "/os-services", json={"services": []})
+        self.assertRaises(exceptions.NotFound, self.client.services.get, "nope")

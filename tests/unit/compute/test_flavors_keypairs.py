@@ -117,3 +117,16 @@ class TestKeypairs(utils.ComputeTestCase):
         self.assertRaises(exceptions.NotFound, self.client.keypairs.find, "nope")
         self.client.keypairs.delete("ci", user_id="u2")
         self.assertRequest("DELETE", "/os-keypairs/ci", query={"user_id": ["u2"]})
+
+
+class TestKeypairEdges(utils.ComputeTestCase):
+    def test_a_key_pair_for_another_user_and_missing_deletes(self):
+        self.stub("POST", "/os-keypairs", json={"keypair": KEY}, status=201)
+        self.stub("DELETE", "/os-keypairs/ci", status=404, json={"itemNotFound": {"message": "x"}})
+        self.client.keypairs.create("ci", KEY["public_key"], user_id="u2")
+        self.assertRequest("POST", "/os-keypairs", json={"keypair": {
+            "name": "ci", "public_key": KEY["public_key"], "user_id": "u2"}})  # fmt: skip
+        self.client.delete_keypair("ci")
+        self.assertRaises(exceptions.NotFound, self.client.keypairs.delete, "ci")
+        nova = Client(session=self.session, api_version="2.9")
+        self.assertRaises(exceptions.UnsupportedVersion, nova.keypairs.create, "ci", user_id="u")
