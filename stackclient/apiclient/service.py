@@ -321,6 +321,12 @@ class ServiceManager(BaseManager):
         """Wait until the item reaches ``status``; see :func:`waiters.wait_for_status`."""
         return waiters.wait_for_status(self._bound(resource), status, **kwargs)
 
+    def wait_while_status(
+        self, resource: _t.Any, status: str | _t.Iterable[str], **kwargs: _t.Any
+    ) -> Resource:
+        """Wait while the item's status is ``status``; see :func:`waiters.wait_while_status`."""
+        return waiters.wait_while_status(self._bound(resource), status, **kwargs)
+
     def wait_for_delete(self, resource: _t.Any, **kwargs: _t.Any) -> None:
         """Wait until the item is gone; see :func:`waiters.wait_for_delete`."""
         waiters.wait_for_delete(self._bound(resource), **kwargs)
