@@ -345,6 +345,28 @@ class TestConstruction(service_utils.ServiceTestCase):
         self.assertIn("NoUniqueMatch", NetClient.find_widget.__doc__)
         self.assertEqual("delete_widget", NetClient.delete_widget.__name__)
 
+    def test_an_entry_may_choose_its_verbs_including_bulk_and_find_or_create(self):
+        class Picky(service_client.ServiceClient):
+            service_type = "network"
+            api_major = (2, 0)
+            widgets = service_client.LazyManager(__name__, "WidgetManager")
+            sdk_resources = {"widget": ("widgets", "get find create_many find_or_create")}
+
+        self.assertFalse(hasattr(Picky, "update_widget"))
+        self.assertEqual("create_widgets", Picky.create_widgets.__name__)
+        self.client = Picky(session=self.session)
+        self.stub("POST", "/widgets", json={"widgets": [W1, W2]}, status=201)
+        self.assertEqual(2, len(self.client.create_widgets([{"name": "a"}, {"name": "b"}])))
+        self.stub("GET", "/widgets", json={"widgets": [W1]})
+        self.assertEqual(W1["id"], self.client.find_or_create_widget("zuul").id)
+
+    def test_an_unknown_verb_in_the_table_is_a_programming_error(self):
+        def define():
+            class Bad(service_client.ServiceClient):
+                sdk_resources = {"widget": ("widgets", "get frobnicate")}
+
+        self.assertRaises(TypeError, define)
+
     def test_a_missing_endpoint_names_the_service(self):
         client = NetClient(session=self.session, region_name="Mars")
         self.assertRaises(exceptions.EndpointNotFound, client.get, "/widgets")
