@@ -285,6 +285,8 @@ class ServiceManager(BaseManager):
         )
         if not _UUID.match(value):
             attempts = (self._by_name,) if self.uuid_ids else (self._by_name, self._by_id)
+        if self.verbs is not None and "get" not in self.verbs:
+            attempts = (self._by_name,)
         for attempt in attempts:
             found = attempt(value, filters)
             if found is not None:
