@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+import requests
 
 from stackclient import session
 from stackclient.apiclient import exceptions
@@ -210,3 +211,36 @@ def test_object_store_keeps_projects_apart(
     admin_account = _endpoint(admin, "object-store")
     with pytest.raises(exceptions.Forbidden):
         member.get(admin_account)
+
+
+def test_object_store_middleware_is_enabled(cloud: dict[str, _t.Any]) -> None:
+    info = requests.get(cloud["services"]["swift"]["url"] + "/info", timeout=TIMEOUT).json()
+    wanted = {"slo", "bulk_upload", "bulk_delete", "tempurl", "versioned_writes"}
+    wanted |= {"symlink", "container_quotas", "account_quotas", "object_versioning"}
+    assert wanted <= set(info)
+
+
+def test_image_service_reports_its_stores_and_import_methods(admin: session.Session) -> None:
+    base = _endpoint(admin, "image")
+    stores = admin.get(f"{base}/v2/info/stores").json()["stores"]
+    assert {s["id"] for s in stores} == {"fs1", "fs2"}
+    assert [s["id"] for s in stores if s.get("default")] == ["fs1"]
+    methods = admin.get(f"{base}/v2/info/import").json()["import-methods"]["value"]
+    assert set(methods) == {"glance-direct", "web-download", "copy-image"}
+
+
+def test_object_store_joins_dynamic_large_object_segments(member: session.Session) -> None:
+    base = _endpoint(member, "object-store")
+    container = _name("dlo")
+    member.put(f"{base}/{container}")
+    names = ["seg/1", "seg/2", "big"]
+    try:
+        member.put(f"{base}/{container}/seg/1", data=b"first,")
+        member.put(f"{base}/{container}/seg/2", data=b"second")
+        manifest = {"X-Object-Manifest": f"{container}/seg/"}
+        member.put(f"{base}/{container}/big", data=b"", headers=manifest)
+        assert member.get(f"{base}/{container}/big").content == b"first,second"
+    finally:
+        for name in names:
+            member.delete(f"{base}/{container}/{name}", raise_exc=False)
+        member.delete(f"{base}/{container}", raise_exc=False)

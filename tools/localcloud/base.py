@@ -42,12 +42,14 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -187,6 +189,36 @@ class Context:
     def option(self, service: str, key: str, default: Any = None) -> Any:
         """Return a ``--set service.key=value`` start option, or ``default``."""
         return self.options.get(service, {}).get(key, default)
+
+    def venv_fingerprint(self, kind: str) -> str:
+        """Return a hash of what is installed in venv ``kind`` (its dist-info names)."""
+        names = sorted(
+            p.name for p in self.venv(kind).glob("lib/python*/site-packages/*.dist-info")
+        )
+        return hashlib.sha256(f"{self.venv(kind)}\n{names}".encode()).hexdigest()
+
+    def cached(
+        self, service: str, target: Path, build: Callable[[Path], None], *, key: str
+    ) -> bool:
+        """Make ``target`` with ``build(target)``, or copy it from the cache.
+
+        For files that depend only on ``key`` and the installed code, such as
+        a freshly synced database schema: the first run builds and keeps a
+        copy under ``cache_dir``; later runs copy it back in milliseconds.
+        ``key`` must change whenever the content would (include
+        :meth:`venv_fingerprint`).  Returns True when the cache was used.
+        """
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+        copy = self.cache_dir / service / f"{target.name}.{digest}"
+        if copy.is_file():
+            shutil.copyfile(copy, target)
+            return True
+        build(target)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        partial = copy.with_name(f"{copy.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        shutil.copyfile(target, partial)
+        os.replace(partial, copy)
+        return False
 
     # -- shared values -----------------------------------------------------
     def port(self, key: str) -> int:
