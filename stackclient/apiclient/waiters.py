@@ -198,7 +198,7 @@ def _manager_and_id(resource: _t.Any) -> tuple[_t.Any, _t.Any]:
     if manager is None or not hasattr(manager, "get") or ident is None:
         raise exceptions.ValidationError(
             "Can only wait for a resource that has an id and a manager (got %r); "
-            "use the client's wait_for_status(), which accepts ids" % (resource,)
+            "use the manager's wait_for_status(), which accepts ids" % (resource,)
         )
     return manager, ident
 
