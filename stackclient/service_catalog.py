@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import typing as _t
 
+from stackclient import service_types
 from stackclient.apiclient import exceptions
 
 __all__ = ["DEFAULT_INTERFACE", "ServiceCatalog", "ServiceCatalogV2", "ServiceCatalogV3"]
@@ -128,6 +129,13 @@ class _Index:
                 ", ".join(self.regions) or "(none)",
             )
         )
+
+
+def _types_for(service_type: str | None) -> tuple[str | None, ...]:
+    """The type asked for, then its official type and aliases (without repeats)."""
+    if not service_type:
+        return (service_type,)
+    return tuple(dict.fromkeys((service_type, *service_types.all_types(service_type))))
 
 
 def _catalog_in(data: _t.Any) -> tuple[type[ServiceCatalog], _t.Any]:
@@ -243,10 +251,19 @@ class ServiceCatalog:
         )
 
     def _select(self, query: _Query) -> list[_Endpoint]:
-        """Matching endpoints, the most preferred interface first."""
-        found = [
-            ep for ep in self._get_index().candidates(query.service_type) if query.matches(ep)
-        ]
+        """Matching endpoints, the most preferred interface first.
+
+        A service type also finds the service under its official type or an
+        alias (``block-storage``, ``volumev3``, ``volume``, ...): the type
+        asked for first, then the official one, then the aliases in order;
+        endpoints of one type only, the first type that has a match.
+        """
+        index = self._get_index()
+        found: list[_Endpoint] = []
+        for service_type in _types_for(query.service_type):
+            found = [ep for ep in index.candidates(service_type) if query.matches(ep)]
+            if found:
+                break
         if len(query.interfaces) > 1:
             found.sort(key=lambda ep: query.interfaces.index(ep["interface"]))
         return found

@@ -17,6 +17,9 @@ Every error a caller can see is a :class:`ClientException`::
     ├── MissingArgs                     (missing)
     ├── MethodNotImplemented            the API has no such operation
     ├── InvalidResponse                 a body that could not be decoded
+    │   └── ChecksumMismatch            data differs from what the server recorded
+    ├── ResourceFailure                 a waited-for resource went into an error state
+    ├── WaitTimeout                     a wait ran out of time (also a TimeoutError)
     ├── TransportError                  nothing usable came back
     │   ├── ConnectionRefused           could not connect (refused, DNS, reset)
     │   │   └── ConnectFailure          (alias kept for keystoneauth users)
@@ -55,6 +58,9 @@ __all__ = [
     "MissingArgs",
     "MethodNotImplemented",
     "InvalidResponse",
+    "ChecksumMismatch",
+    "ResourceFailure",
+    "WaitTimeout",
     "TransportError",
     "ConnectionRefused",
     "ConnectFailure",
@@ -188,6 +194,86 @@ class InvalidResponse(ClientException):
 
     def __init__(self, message: str | None = None, response: _t.Any = None) -> None:
         self.response = response
+        super().__init__(message)
+
+
+class ChecksumMismatch(InvalidResponse):
+    """Data sent or received differs from what the server recorded for it.
+
+    ``algorithm`` names the hash compared (``sha512``, ``md5``, ...),
+    ``expected`` is the server's value and ``actual`` the one computed over
+    the bytes that went over the wire; ``name`` says what was checked (an
+    image id, an object path). Nothing that failed the check is left
+    looking complete: a download's partial file keeps a ``.part`` name.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        name: str | None = None,
+        algorithm: str | None = None,
+        expected: str | None = None,
+        actual: str | None = None,
+        response: _t.Any = None,
+    ) -> None:
+        self.name = name
+        self.algorithm = algorithm
+        self.expected = expected
+        self.actual = actual
+        if message is None:
+            message = "%s checksum of %s differs: the server recorded %s, the data has %s" % (
+                algorithm or "The",
+                name or "the data",
+                expected,
+                actual,
+            )
+        super().__init__(message, response=response)
+
+
+class ResourceFailure(ClientException):
+    """A resource being waited for went into a failure status.
+
+    ``resource`` is the last state seen, ``status`` its status, ``fault``
+    the reason the service gave (a server's ``fault.message``, a volume's
+    or image's error field), ``request_id`` the id of the request that
+    read that state: quote it to the cloud's operators.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        resource: _t.Any = None,
+        status: str | None = None,
+        fault: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.resource = resource
+        self.status = status
+        self.fault = fault
+        self.request_id = request_id
+        super().__init__(message)
+
+
+class WaitTimeout(ClientException, TimeoutError):
+    """A wait for a resource's status (or deletion) ran out of time.
+
+    ``resource`` is the last state seen, ``status`` its status then and
+    ``timeout`` the seconds waited. Also a builtin ``TimeoutError``.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        resource: _t.Any = None,
+        status: str | None = None,
+        timeout: float | None = None,
+    ) -> None:
+        self.resource = resource
+        self.status = status
+        self.timeout = timeout
         super().__init__(message)
 
 
