@@ -173,7 +173,7 @@ def _fix_auth_names(tracked: Tracked) -> None:
             for path in (("auth", key), (key,)):
                 if tracked.has(path):
                     value, origin = tracked.pop(path)
-                    note = "given as %s" % ".".join(path) if path != ("auth", target) else ""
+                    note = "given as %s" % key if key != target else ""
                     found = (str(value), origin.noted(note) if note else origin)
         if found is not None and found[0]:
             tracked.set(("auth", target), *found)
@@ -302,8 +302,8 @@ def apply_auth_options(tracked: Tracked) -> None:
             tracked.pop((name,))
             tracked.pop(("auth", name))
         if value:
-            if path != ("auth", option.name):
-                origin = origin.noted("given as %s" % ".".join(path))
+            if path[-1] != option.name:
+                origin = origin.noted("given as %s" % path[-1])
             tracked.set(("auth", option.name), value, origin)
 
 

@@ -150,17 +150,22 @@ class _Adder:
         self.parser = parser
 
     def add(
-        self, flags: _t.Sequence[str], env: str | None, default: _t.Any = None, **kwargs: _t.Any
+        self,
+        flags: _t.Sequence[str],
+        env: str | _t.Sequence[str] | None,
+        default: _t.Any = None,
+        **kwargs: _t.Any,
     ) -> None:
-        value = os.environ.get(env) if env else None
-        if value is None:
-            env, value = None, default
+        """Add an option whose default is the first set variable of ``env``."""
+        names = [env] if isinstance(env, str) else list(env or ())
+        used = next((name for name in names if os.environ.get(name)), None)
+        value = os.environ[used] if used else default
         dest = kwargs.pop("dest", None) or flags[0].lstrip("-").replace("-", "_")
         help_text = kwargs.pop("help", "")
-        if env and help_text is not _SUPPRESS:
-            help_text = "%s Defaults to env[%s]." % (help_text, env)
+        if names and help_text is not _SUPPRESS:
+            help_text = "%s Defaults to env[%s]." % (help_text, names[0])
         self.parser.add_argument(*flags, dest=dest, default=value, help=help_text, **kwargs)
-        self.config._argparse_origins[dest] = (flags[0], env, value)
+        self.config._argparse_origins[dest] = (flags[0], used, value)
 
 
 def _peek(config: OpenStackConfig, argv: list[str]) -> str:
@@ -184,8 +189,7 @@ def _peek(config: OpenStackConfig, argv: list[str]) -> str:
 
 
 def _add_auth(adder: _Adder, auth_type: str) -> None:
-    env_var, env_type = _env_default(["auth_type", "auth_plugin"])
-    adder.add(["--os-auth-type", "--os-auth-plugin"], env_var, None, metavar="<name>",
+    adder.add(["--os-auth-type", "--os-auth-plugin"], ["OS_AUTH_TYPE", "OS_AUTH_PLUGIN"], None, metavar="<name>",
               help="Authentication type to use (%s)." % ", ".join(sorted(auth_types.AUTH_TYPES)))  # fmt: skip
     group = adder.parser.add_argument_group(
         "Authentication Options", "Options of the %s auth type." % auth_type
@@ -194,8 +198,8 @@ def _add_auth(adder: _Adder, auth_type: str) -> None:
     for option in auth_types.options(auth_type):
         names = (option.name, *option.deprecated)
         flags = ["--os-" + name.replace("_", "-") for name in names]
-        env_var, _ = _env_default(names)
-        auth_adder.add(flags, env_var, dest="os_" + option.name, metavar="<%s>" % option.name.replace("_", "-"),
+        env_vars = ["OS_" + name.upper() for name in names]
+        auth_adder.add(flags, env_vars, dest="os_" + option.name, metavar="<%s>" % option.name.replace("_", "-"),
                        help="The %s for auth type %s." % (option.name.replace("_", " "), auth_type))  # fmt: skip
 
 

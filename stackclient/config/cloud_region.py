@@ -14,8 +14,9 @@ import os
 import threading
 import typing as _t
 
+from stackclient import service_types
 from stackclient.apiclient import exceptions
-from stackclient.config import _service_types, auth_types, files, provenance
+from stackclient.config import auth_types, files, provenance
 from stackclient.config.provenance import ARGUMENT, DEFAULT, Origin
 
 __all__ = ["CloudRegion", "DEFAULTS", "from_session"]
@@ -86,6 +87,17 @@ class CloudRegion:
     def __repr__(self) -> str:
         return "<CloudRegion %s>" % self.full_name
 
+    def __getattr__(self, key: str) -> _t.Any:
+        """A setting by name, as openstacksdk allows (``region.auth_type``, ``region.os_interface``).
+
+        Unlike openstacksdk, a setting that is not there is an AttributeError, not None.
+        """
+        config = self.__dict__.get("config")
+        name = key[3:] if key.startswith("os_") else key
+        if key.startswith("_") or config is None or name not in config:
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, key))
+        return config[name]
+
     # -- names ------------------------------------------------------------------
 
     @property
@@ -136,7 +148,7 @@ class CloudRegion:
         """The config key that holds ``key`` for ``service_type`` (aliases tried in order)."""
         if service_type is None:
             return key if self.config.get(key) is not None else None
-        for name in _service_types.all_types(service_type):
+        for name in service_types.all_types(service_type):
             if self.config.get(_key(key, name)) is not None:
                 return _key(key, name)
         if fallback and self.config.get(key) is not None:
@@ -195,7 +207,8 @@ class CloudRegion:
 
     def get_service_type(self, service_type: str) -> str:
         """The official type for ``service_type`` (or ``<service>_service_type`` if set)."""
-        official = _service_types.official(service_type) or service_type
+        name = service_types.official(service_type)
+        official = name if name in service_types.ALIASES else service_type
         return str(self._get("service_type", official) or official)
 
     def get_service_name(self, service_type: str) -> str | None:

@@ -321,7 +321,11 @@ class OpenStackConfig:
             return plain(wanted, wanted_origin)
         if not wanted:
             first = regions[0]
-            return first._replace(origin=first.origin.noted("the cloud's first region"))
+            if len(regions) > 1:
+                first = first._replace(
+                    origin=first.origin.noted("the first of the cloud's regions")
+                )
+            return first
         for region in regions:
             if region.name == wanted:
                 return region._replace(origin=wanted_origin)

@@ -1,6 +1,6 @@
-"""Fixtures for the configuration tests: a private home, cwd and environment.
+"""A private home, cwd and environment for tests that read cloud configuration.
 
-``cloud_env`` points ``HOME``, ``XDG_CONFIG_HOME``, ``XDG_CONFIG_DIRS`` and
+The ``cloud_env`` fixture (registered in ``tests/unit/conftest.py``) points ``HOME``, ``XDG_CONFIG_HOME``, ``XDG_CONFIG_DIRS`` and
 the current directory at a temporary tree and removes every ``OS_*``
 variable, so no test reads or writes the real user's configuration::
 
