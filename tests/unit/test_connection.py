@@ -17,9 +17,9 @@ import pytest
 import requests_mock as rm
 
 import stackclient
-from stackclient import connection, fixture, session
+from stackclient import connection, fixture, service_client, session
 from stackclient._service_proxy import GenericServiceClient
-from stackclient.apiclient import exceptions
+from stackclient.apiclient import exceptions, service
 from stackclient.auth import v3
 from stackclient.v2_0 import client as v2_client
 from stackclient.v3 import client as v3_client
@@ -350,3 +350,46 @@ def test_close_closes_only_a_session_it_built(cloud) -> None:
     with connection.Connection(session=given) as conn:
         pass
     assert conn.session is given
+
+
+# -- seed 000's network snippet, through the service-client seam ----------------------
+
+
+class _Networks(service.ServiceManager):
+    resource_class = service.ServiceResource
+    collection_key = "networks"
+    key = "network"
+
+
+class _NetworkClient(service_client.ServiceClient):
+    """A stand-in for stackclient.network.v2_0.client.Client, built as the real one is."""
+
+    service_type = "network"
+    api_major = (2, 0)
+    networks = service_client.LazyManager(__name__, "_Networks")
+    sdk_resources = {"network": "networks"}
+
+
+def test_seed_find_or_create_network(cloud, monkeypatch) -> None:
+    module = types.ModuleType("stackclient.network.v2_0.client")
+    module.Client = _NetworkClient
+    monkeypatch.setitem(sys.modules, "stackclient.network.v2_0.client", module)
+    networks = "http://neutron.test:9696/v2.0/networks"
+    cloud.get(networks, json={"networks": []})
+    cloud.get(networks + "/zuul", status_code=404, json={"NeutronError": {"message": "none"}})
+    cloud.post(networks, status_code=201, json={"network": {"id": "n1", "name": "zuul"}})
+    conn = stackclient.connect(cloud="example")
+
+    network = conn.network.find_network("zuul")
+    if network is None:
+        network = conn.network.create_network(name="zuul")
+
+    assert network.id == "n1"
+    lookups = [
+        r for r in cloud.request_history if r.url.startswith(networks) and r.method == "GET"
+    ]
+    assert [(r.path, r.qs) for r in lookups] == [
+        ("/v2.0/networks", {"name": ["zuul"]}),
+        ("/v2.0/networks/zuul", {}),
+    ]
+    assert cloud.last_request.json() == {"network": {"name": "zuul"}}
