@@ -5,10 +5,12 @@ The search path is openstacksdk's, with one fix: each directory of
 one path that never exists when there is more than one). In order:
 
 1. the current directory;
-2. the user config directory (``$XDG_CONFIG_HOME/openstack``,
-   ``~/.config/openstack`` on Linux; what platformdirs says elsewhere);
+2. the user config directory (``$XDG_CONFIG_HOME/openstack`` or
+   ``~/.config/openstack`` on Linux; what platformdirs says on Windows and
+   macOS);
 3. ``~/.config/openstack`` (``$SNAP_REAL_HOME/.config/openstack`` in a snap);
-4. each site config directory (``$XDG_CONFIG_DIRS`` entries + ``/openstack``);
+4. each site config directory (each ``$XDG_CONFIG_DIRS`` entry, default
+   ``/etc/xdg``, + ``/openstack``);
 5. ``/etc/openstack``.
 
 In each directory ``<name>.yaml``, ``<name>.yml`` and ``<name>.json`` are
@@ -24,7 +26,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 import sys
@@ -67,12 +68,11 @@ def warn(message: str) -> None:
     warnings.warn(message, ConfigWarning, stacklevel=level)
 
 
-@dataclasses.dataclass
-class LoadedFile:
+class LoadedFile(_t.NamedTuple):
     """One configuration file: its path, its data and the line of every key path."""
 
     path: str
-    data: dict[str, _t.Any]
+    data: _t.Any
     lines: dict[tuple[str, ...], int]
     secure: bool = False
 
@@ -81,27 +81,40 @@ class LoadedFile:
         return self.lines.get(tuple(path))
 
 
-def _platform_dirs() -> _t.Any:
-    import platformdirs
+def _user_and_site_dirs(environ: _t.Mapping[str, str]) -> tuple[str, list[str]]:
+    """The user config dir and the site config dirs, as platformdirs gives them.
 
-    return platformdirs.PlatformDirs("openstack", "OpenStack", multipath=True)
+    On Linux and other XDG systems these are read from ``XDG_CONFIG_HOME``
+    and ``XDG_CONFIG_DIRS`` here (only absolute paths count, as in
+    platformdirs 4), which saves importing platformdirs; on Windows, macOS
+    and Android platformdirs is asked.
+    """
+    if sys.platform in ("win32", "darwin") or "ANDROID_DATA" in environ:
+        import platformdirs
+
+        dirs = platformdirs.PlatformDirs("openstack", "OpenStack", multipath=True)
+        return dirs.user_config_dir, dirs.site_config_dir.split(os.pathsep)
+    home = environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(home):
+        home = os.path.expanduser("~/.config")
+    sites = [d for d in environ.get("XDG_CONFIG_DIRS", "").split(os.pathsep) if os.path.isabs(d)]
+    return os.path.join(home, "openstack"), [
+        os.path.join(d, "openstack") for d in sites or ["/etc/xdg"]
+    ]
 
 
-def _user_dirs(environ: _t.Mapping[str, str], dirs: _t.Any) -> list[str]:
+def _unix_home(environ: _t.Mapping[str, str]) -> str:
     snap_home = environ.get("SNAP_REAL_HOME")
     if snap_home:
-        unix_home = os.path.join(snap_home, ".config", "openstack")
-    else:
-        unix_home = os.path.join(os.path.expanduser(os.path.join("~", ".config")), "openstack")
-    return [dirs.user_config_dir, unix_home]
+        return os.path.join(snap_home, ".config", "openstack")
+    return os.path.join(os.path.expanduser(os.path.join("~", ".config")), "openstack")
 
 
 def search_dirs(environ: _t.Mapping[str, str] | None = None) -> list[str]:
     """The directories searched, in order (see the module docstring)."""
     environ = os.environ if environ is None else environ
-    dirs = _platform_dirs()
-    site = [entry for entry in dirs.site_config_dir.split(os.pathsep) if entry]
-    return [os.getcwd(), *_user_dirs(environ, dirs), *site, UNIX_SITE_DIR]
+    user, sites = _user_and_site_dirs(environ)
+    return [os.getcwd(), user, _unix_home(environ), *[d for d in sites if d], UNIX_SITE_DIR]
 
 
 def candidates(name: str, directories: _t.Iterable[str]) -> list[str]:

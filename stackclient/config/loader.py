@@ -248,7 +248,7 @@ class OpenStackConfig:
 
     def _unknown_cloud(self, name: str) -> str:
         how = (
-            " (from %s)" % self._default_origin
+            " (from %s)" % (self._default_origin,)
             if name == self.default_cloud and self._default_origin
             else ""
         )
@@ -382,7 +382,7 @@ class OpenStackConfig:
         )
 
     def _check_auth(self, tracked: _resolve.Tracked, cloud: str | None) -> None:
-        from stackclient.config import _messages, auth_types
+        from stackclient.config import auth_types
 
         auth_type = tracked.values["auth_type"]
         lacking = auth_types.missing(auth_type, tracked.auth)
@@ -391,6 +391,8 @@ class OpenStackConfig:
             lacking = auth_types.missing(auth_type, tracked.auth)
         if not lacking:
             return
+        from stackclient.config import _messages
+
         if cloud is None:
             raise exceptions.ConfigException(
                 _messages.no_cloud_selected(self.get_cloud_names(), self.config_filename)

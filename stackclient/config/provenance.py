@@ -15,7 +15,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import typing as _t
 
 from stackclient import _redact
@@ -50,8 +49,7 @@ DERIVED = "derived"
 _SECRET_KEYS = frozenset({"application_credential_secret", "passcode", "client_secret"})
 
 
-@dataclasses.dataclass(frozen=True)
-class Origin:
+class Origin(_t.NamedTuple):
     """Where one configuration value came from.
 
     ``kind`` is one of :data:`FILE`, :data:`SECURE_FILE`, :data:`PROFILE`,
@@ -84,7 +82,7 @@ class Origin:
     def noted(self, note: str) -> Origin:
         """A copy with ``note`` added (kept when the value is renamed or copied)."""
         note = "%s; %s" % (self.note, note) if self.note else note
-        return dataclasses.replace(self, note=note)
+        return self._replace(note=note)
 
 
 def is_secret(key: str) -> bool:

@@ -173,3 +173,23 @@ def test_yaml_is_imported_only_when_a_yaml_file_is_read(cloud_env) -> None:
         "clouds: {a: {auth_type: token, auth: {auth_url: 'http://a/v3', token: t}}}",
     )
     assert "yaml" in _modules_after(read_json, cloud_env.path("cwd"))
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_CONFIG_HOME": "/custom/config"},
+        {"XDG_CONFIG_HOME": "relative/ignored"},
+        {"XDG_CONFIG_DIRS": "/a:relative:/b"},
+        {"XDG_CONFIG_DIRS": ""},
+    ],
+)
+def test_xdg_dirs_are_what_platformdirs_says(cloud_env, env) -> None:
+    import platformdirs
+
+    cloud_env.monkeypatch.delenv("XDG_CONFIG_DIRS")
+    cloud_env.apply(env)
+    dirs = platformdirs.PlatformDirs("openstack", "OpenStack", multipath=True)
+    expected = (dirs.user_config_dir, dirs.site_config_dir.split(os.pathsep))
+    assert files._user_and_site_dirs(os.environ) == expected
