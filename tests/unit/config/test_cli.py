@@ -116,3 +116,22 @@ def test_fix_args_keys_and_precedence() -> None:
     assert str(args.origin_of(("region_name",))) == "argparse --os-region-name"
     assert str(args.origin_of(("auth", "username"))) == "argument auth= (auth['os_username'])"
     assert str(args.origin_of(("missing",))) == "default"
+
+
+def test_get_cloud_region_parses_argv_after_the_program_name(cloud_env, monkeypatch) -> None:
+    import sys
+
+    import stackclient.config
+
+    cloud_env.write(
+        "cwd/clouds.yaml",
+        f"clouds: {{a: {{auth: {{auth_url: {URL}, token: t}}, auth_type: token}}, b: {{}}}}",
+    )
+    argv = ["my-tool", "list", "--os_cloud", "a"]
+    monkeypatch.setattr(sys, "argv", argv)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command")
+    region = stackclient.config.get_cloud_region(options=parser)
+    assert region.name == "a"
+    assert parser.parse_known_args(argv[1:])[0].command == "list"
+    assert sys.argv == ["my-tool", "list", "--os_cloud", "a"]  # not rewritten in place
