@@ -3,7 +3,7 @@
 Every error a caller can see is a :class:`ClientException`::
 
     ClientException
-    ├── ValidationError
+    ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
     ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
@@ -13,8 +13,9 @@ Every error a caller can see is a :class:`ClientException`::
     ├── NoUniqueMatch
     ├── EndpointException
     │   ├── EndpointNotFound
+    │   │   └── EmptyCatalog            the token has no catalog at all
     │   └── AmbiguousEndpoints          (endpoints)
-    ├── MissingArgs                     (missing)
+    ├── MissingArgs                     (missing); also a TypeError
     ├── MethodNotImplemented            the API has no such operation
     ├── InvalidResponse                 a body that could not be decoded
     │   └── ChecksumMismatch            data differs from what the server recorded
@@ -33,6 +34,13 @@ Every error a caller can see is a :class:`ClientException`::
 :func:`from_response` turns a :class:`requests.Response` with an error
 status into the matching class, reading the error message from whatever
 shape of body the service returned.
+
+Where python-keystoneclient raised a builtin for a bad argument, the class
+raised here also derives from that builtin, so code written against it
+keeps working: ``ValidationError`` is a ``ValueError`` (missing
+arguments, such as the endpoint filter's) and a ``TypeError`` (an
+argument a call does not take, such as ``list(id=...)``), and
+``MissingArgs`` is a ``TypeError``.
 """
 
 from __future__ import annotations
@@ -54,6 +62,7 @@ __all__ = [
     "NoUniqueMatch",
     "EndpointException",
     "EndpointNotFound",
+    "EmptyCatalog",
     "AmbiguousEndpoints",
     "MissingArgs",
     "MethodNotImplemented",
@@ -117,8 +126,12 @@ class ClientException(Exception):
         return self.message
 
 
-class ValidationError(ClientException):
-    """Arguments given to a call are not valid."""
+class ValidationError(ClientException, ValueError, TypeError):
+    """Arguments given to a call are not valid.
+
+    Also a ``ValueError`` and a ``TypeError``: python-keystoneclient raised
+    those builtins for the same mistakes, and callers catch them.
+    """
 
 
 class UnsupportedVersion(ClientException):
@@ -165,6 +178,10 @@ class EndpointNotFound(EndpointException):
     """No endpoint in the catalog matches what was asked for."""
 
 
+class EmptyCatalog(EndpointNotFound):
+    """The token carries no service catalog (unscoped, or issued with nocatalog)."""
+
+
 class AmbiguousEndpoints(EndpointException):
     """Several endpoints match and there is no way to choose; see ``endpoints``."""
 
@@ -173,8 +190,11 @@ class AmbiguousEndpoints(EndpointException):
         super().__init__("AmbiguousEndpoints: %r" % (endpoints,))
 
 
-class MissingArgs(ClientException):
-    """Required arguments were not given; ``missing`` lists them."""
+class MissingArgs(ClientException, TypeError):
+    """Required arguments were not given; ``missing`` lists them.
+
+    A ``TypeError`` too, like a Python call that lacks arguments.
+    """
 
     def __init__(self, missing: _t.Iterable[str]) -> None:
         self.missing = list(missing)

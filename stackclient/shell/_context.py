@@ -164,15 +164,19 @@ def _configure_logging(args: argparse.Namespace) -> _t.Callable[[], None]:
     handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger("stackclient")
     previous = root.level
-    root.addHandler(handler)
     if getattr(args, "debug", False):
-        root.setLevel(logging.DEBUG)
+        level = logging.DEBUG
     elif getattr(args, "quiet", False):
-        root.setLevel(logging.ERROR)
+        level = logging.ERROR
     elif getattr(args, "verbose", 0):
-        root.setLevel(logging.INFO)
+        level = logging.INFO
     else:
-        root.setLevel(logging.WARNING)
+        level = logging.WARNING
+    # On the handler too: a child logger set to DEBUG elsewhere in the
+    # process (debug=True on a client) must not print past this level.
+    handler.setLevel(level)
+    root.addHandler(handler)
+    root.setLevel(level)
 
     def undo() -> None:
         root.removeHandler(handler)

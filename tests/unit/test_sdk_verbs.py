@@ -106,7 +106,13 @@ def test_plural_in_ies(keystone, mock) -> None:
 
 
 def test_unknown_names_are_attribute_errors_without_requests(keystone, mock) -> None:
-    for name in ("list_nothings", "get_project_id", "frobnicate_projects", "_private"):
+    for name in (
+        "list_nothings",
+        "get_auth_ref",
+        "list_service_catalog",
+        "frobnicate_projects",
+        "_private",
+    ):
         with pytest.raises(AttributeError):
             getattr(keystone, name)
     assert mock.call_count == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import types
 import urllib.parse
 
@@ -116,6 +117,13 @@ class TestIdentityCommands(CliTestCase):
         self.assertEqual(1, len(err))
         self.assertIn("You are not authorized", err[0])
         self.assertIn("req-42", err[0])
+
+    def test_a_child_logger_at_debug_does_not_print_past_the_cli_level(self):
+        # debug=True on a client earlier in the process leaves stackclient.http at DEBUG.
+        http_log = logging.getLogger("stackclient.http")
+        self.addCleanup(http_log.setLevel, http_log.level)
+        http_log.setLevel(logging.DEBUG)
+        self.test_an_api_error_is_one_line_with_the_request_id_and_exit_1()
 
     def test_role_add_grants_on_a_project(self):
         self.requests_mock.get(
