@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import typing as _t
 
+from stackclient.apiclient import exceptions
 from stackclient.config import auth_types
 from stackclient.config.provenance import DEFAULT, Origin
 
@@ -69,12 +70,22 @@ class Tracked:
         for key, value in layer.data.items():
             if skip_none and value is None:
                 continue
-            if key == "auth" and isinstance(value, _t.Mapping):
-                self.values.setdefault("auth", {})
-                for name, item in value.items():
-                    self.set(("auth", name), copy.deepcopy(item), layer.origin_of(("auth", name)))
+            if key == "auth":
+                self._merge_auth(value, layer)
             else:
                 self.set((key,), copy.deepcopy(value), layer.origin_of((key,)))
+
+    def _merge_auth(self, value: _t.Any, layer: Layer) -> None:
+        if value is None:
+            return
+        if not isinstance(value, _t.Mapping):
+            raise exceptions.ConfigException(
+                "auth should be a mapping of auth options, not %r (%s)"
+                % (value, layer.origin_of(("auth",)))
+            )
+        self.values.setdefault("auth", {})
+        for name, item in value.items():
+            self.set(("auth", name), copy.deepcopy(item), layer.origin_of(("auth", name)))
 
 
 def merge_layers(

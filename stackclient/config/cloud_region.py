@@ -231,15 +231,30 @@ class CloudRegion:
             value = auth.get("auth_url")
         return str(value) if value else None
 
+    def _number(self, key: str, service_type: str | None, kind: type) -> _t.Any:
+        """The setting as ``kind`` (int or float); ConfigException naming its origin if not one."""
+        found = self._service_key(key, service_type, fallback=True)
+        if found is None:
+            return None
+        try:
+            return kind(self.config[found])
+        except (TypeError, ValueError):
+            raise exceptions.ConfigException(
+                "%s should be a number, not %r (%s)"
+                % (found, self.config[found], self.origin(found) or "unknown origin")
+            ) from None
+
     def get_connect_retries(self, service_type: str | None = None) -> int | None:
         """``<service>_connect_retries``, else ``connect_retries``."""
-        value = self._get("connect_retries", service_type, fallback=True)
-        return None if value is None else int(value)
+        return self._number("connect_retries", service_type, int)  # type: ignore[no-any-return]
 
     def get_status_code_retries(self, service_type: str | None = None) -> int | None:
         """``<service>_status_code_retries``, else ``status_code_retries``."""
-        value = self._get("status_code_retries", service_type, fallback=True)
-        return None if value is None else int(value)
+        return self._number("status_code_retries", service_type, int)  # type: ignore[no-any-return]
+
+    def get_api_timeout(self) -> float | None:
+        """``api_timeout`` in seconds (None: wait forever)."""
+        return self._number("api_timeout", None, float)  # type: ignore[no-any-return]
 
     def service_settings(self, service_type: str) -> dict[str, _t.Any]:
         """The keyword arguments a service client takes for ``service_type``."""
@@ -321,7 +336,7 @@ class CloudRegion:
         from stackclient.apiclient import client as _client
 
         verify, cert = self.get_requests_verify_args()
-        timeout = self.config.get("api_timeout")
+        timeout = self.get_api_timeout()
         user_agent = _client.default_user_agent()
         if self._app_name:
             app = self._app_name + ("/" + self._app_version if self._app_version else "")
@@ -330,7 +345,7 @@ class CloudRegion:
             auth=plugin,
             verify=verify,
             cert=cert,
-            timeout=float(timeout) if timeout else None,
+            timeout=timeout or None,
             user_agent=user_agent,
             connect_retries=self.get_connect_retries() or 0,
         )

@@ -209,7 +209,14 @@ class OpenStackConfig:
     # -- layers -------------------------------------------------------------------
 
     def _cloud_layer(self, name: str) -> _resolve.Layer:
-        data = self.cloud_config["clouds"].get(name, {})
+        data = self.cloud_config["clouds"].get(name)
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise exceptions.ConfigException(
+                "Cloud %r should be a mapping of settings, not %r (%s)"
+                % (name, data, self._file_origin(("clouds", name)))
+            )
         if name == self.envvar_key:
             env = self._env_names
 

@@ -222,3 +222,42 @@ def test_origins_are_plain_values() -> None:
     assert str(origin) == "file /x/clouds.yaml, line 3 (given as a; b)"
     assert provenance.shown("auth.application_credential_secret", "s") == "***"
     assert provenance.shown("auth.username", "u") == "u"
+
+
+@pytest.mark.parametrize(
+    "cloud, match",
+    [
+        (
+            "{c: 5}",
+            r"Cloud 'c' should be a mapping of settings, not 5 \(file .*clouds\.yaml, line 1\)",
+        ),
+        (
+            "{c: {auth: [a, b]}}",
+            r"auth should be a mapping of auth options, not \['a', 'b'\] \(file .*, line 1\)",
+        ),
+    ],
+)
+def test_settings_of_the_wrong_shape(cloud_env, cloud: str, match: str) -> None:
+    cloud_env.write("cwd/clouds.yaml", "clouds: %s" % cloud)
+    with pytest.raises(exceptions.ConfigException, match=match):
+        stackclient.config.get_cloud_region()
+
+
+def test_a_null_auth_section_is_empty(cloud_env) -> None:
+    cloud_env.write("cwd/clouds.yaml", "clouds: {c: {auth: null, auth_type: none}}")
+    assert stackclient.config.get_cloud_region().get_auth_args() == {}
+
+
+def test_numbers_that_are_not_numbers(cloud_env) -> None:
+    cloud_env.write(
+        "cwd/clouds.yaml",
+        "clouds: {c: {auth_type: none, auth: {endpoint: 'http://x'}, api_timeout: soon, compute_connect_retries: many}}",
+    )
+    region = stackclient.config.get_cloud_region()
+    with pytest.raises(
+        exceptions.ConfigException,
+        match=r"compute_connect_retries should be a number, not 'many' \(file .*line 1\)",
+    ):
+        region.get_connect_retries("compute")
+    with pytest.raises(exceptions.ConfigException, match="api_timeout should be a number"):
+        region.get_session()
