@@ -160,10 +160,15 @@ class ServiceManager(BaseManager):
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
-        link = _responses.next_link(body, response_key, resp.headers)
+        link = self._page_link(_responses.next_link(body, response_key, resp.headers))
         next_url = walk.advance(link, resp.url or url) if link else None
         page = [cls(self, item, True) for item in items if item]
         return self._stamp(resp, page), next_url
+
+    def _page_link(self, link: str | None) -> str | None:
+        """The next-page link as the server gave it; services whose links miss a
+        path prefix of their endpoint (Glance behind a proxy) fix it here."""
+        return link
 
     def _body(self, attrs: _t.Mapping[str, _t.Any]) -> _t.Any:
         fields = {
@@ -343,7 +348,11 @@ def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:
 def _ambiguity(noun: str, value: str, matches: list[Resource]) -> str:
     shown = []
     for item in matches[:_MAX_CANDIDATES_SHOWN]:
-        owner = getattr(item, "project_id", None) or getattr(item, "tenant_id", None)
+        owner = (
+            getattr(item, "project_id", None)
+            or getattr(item, "tenant_id", None)
+            or getattr(item, "owner", None)
+        )
         shown.append("%s (project %s)" % (item.id, owner) if owner else str(item.id))
     more = len(matches) - len(shown)
     return "%d %ss are named %r: %s%s. Use the id, or narrow the search (e.g. project_id=)." % (

@@ -240,6 +240,12 @@ class TestFind(service_utils.ServiceTestCase):
         for item in (W1, W2):
             self.assertIn("%s (project %s)" % (item["id"], item["project_id"]), str(error))
 
+    def test_candidates_show_an_owner_field_as_their_project(self):
+        owned = [{"id": w["id"], "name": "zuul", "owner": w["project_id"]} for w in (W1, W2)]
+        self.stub("GET", "/widgets", json={"widgets": owned})
+        error = self.assertRaises(exceptions.NoUniqueMatch, self.client.find_widget, "zuul")
+        self.assertIn("%s (project p2)" % W2["id"], str(error))
+
     def test_a_server_side_regex_match_is_not_taken_for_the_name(self):
         self.stub("GET", "/widgets", json={"widgets": [dict(W2, name="zuul-2")]})
         self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
