@@ -6,6 +6,7 @@ Every error a caller can see is a :class:`ClientException`::
     ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
+    ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
     ├── AuthorizationFailure
     ├── AuthPluginOptionsMissing        (opt_names)
     ├── AuthSystemNotFound              (auth_system)
@@ -54,6 +55,7 @@ __all__ = [
     "ValidationError",
     "UnsupportedVersion",
     "CommandError",
+    "ConfigException",
     "AuthorizationFailure",
     "AuthPluginOptionsMissing",
     "AuthSystemNotFound",
@@ -138,6 +140,10 @@ class UnsupportedVersion(ClientException):
 
 class CommandError(ClientException):
     """A command-line invocation is wrong."""
+
+
+class ConfigException(ClientException):
+    """Configuration (clouds.yaml, secure.yaml, OS_* variables, arguments) is wrong."""
 
 
 class AuthorizationFailure(ClientException):
