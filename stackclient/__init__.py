@@ -7,9 +7,10 @@ so ``import stackclient`` stays cheap.
 
 from __future__ import annotations
 
-import typing as _t
+TYPE_CHECKING = False  # typing is not imported: `import stackclient` stays cheap
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
-if _t.TYPE_CHECKING:  # pragma: no cover
     from stackclient.connection import connect
 
 __all__ = ["__version__", "connect"]
@@ -17,7 +18,7 @@ __all__ = ["__version__", "connect"]
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> _t.Any:
+def __getattr__(name: str) -> Any:
     if name == "connect":
         from stackclient.connection import connect
 

@@ -12,7 +12,10 @@ reading the configuration first: ``stack --help`` reads no file.
 from __future__ import annotations
 
 import argparse
-import typing as _t
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["add_connection_options", "connect_options", "open_connection"]
 

@@ -13,9 +13,12 @@ done here once::
 from __future__ import annotations
 
 import argparse
-import typing as _t
 
 from stackclient.shell._base import Command, Lister, Listing, Record, ShowOne, fields_of, rows_of
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = [
     "Option",
@@ -27,15 +30,20 @@ __all__ = [
 ]
 
 
-class Option(_t.NamedTuple):
-    """A command-line option that becomes one API field (or list filter)."""
+class Option:
+    """A command-line option that becomes one API field (or list filter).
 
-    flag: str
-    field: str
-    help: str = ""
-    kind: str = (
-        "str"  # str, int, bool (--x/--no-x), flag (store_true), list (repeatable), kv (K=V)
-    )
+    ``kind`` is ``str``, ``int``, ``bool`` (``--x``/``--no-x``), ``flag``
+    (store_true), ``list`` (repeatable) or ``kv`` (repeatable ``KEY=VALUE``).
+    """
+
+    __slots__ = ("flag", "field", "help", "kind")
+
+    def __init__(self, flag: str, field: str, help: str = "", kind: str = "str") -> None:
+        self.flag = flag
+        self.field = field
+        self.help = help
+        self.kind = kind
 
     def add_to(self, parser: argparse.ArgumentParser) -> None:
         """Add the option to ``parser`` (its dest is the API field name)."""

@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import typing as _t
 
 from stackclient.shell import _registry
 from stackclient.shell._output import FORMATS
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["run"]
 

@@ -9,7 +9,10 @@ that implement it, and the summary shown in help.
 from __future__ import annotations
 
 import importlib
-import typing as _t
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["COMMANDS", "GROUPS", "join_resource", "load", "verbs_of"]
 

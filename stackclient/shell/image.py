@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import typing as _t
 
 from stackclient.shell._base import Command, Record, ShowOne, fields_of
 from stackclient.shell._generic import Option, ResourceDelete, ResourceList, ResourceShow, fields
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 _FORMATS = "ami, ari, aki, vhd, vhdx, vmdk, raw, qcow2, vdi, iso, ploop"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import typing as _t
 
 from stackclient.shell._base import Lister, Listing, Record, ShowOne, fields_of, rows_of
 from stackclient.shell._generic import (
@@ -14,6 +13,10 @@ from stackclient.shell._generic import (
     ResourceSet,
     ResourceShow,
 )
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 _PROJECT = Option("--project", "project_id", "only these of this project (id)")
 _NAME = Option("--name", "name", "only these with this name")
