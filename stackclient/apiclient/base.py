@@ -248,7 +248,7 @@ class BaseManager(HookableMixin):
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
-        link = _responses.next_link(body, response_key)
+        link = _responses.next_link(body, response_key, resp.headers)
         next_url = walk.advance(link, resp.url or url) if link else None
         return [cls(self, item, True) for item in items if item], next_url
 

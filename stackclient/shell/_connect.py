@@ -1,0 +1,103 @@
+"""The ``--os-*`` options of ``stack``, and the connection built from them.
+
+Options given on the command line become keyword arguments of
+:func:`stackclient.connect`, which also reads ``clouds.yaml``,
+``secure.yaml`` and the ``OS_*`` environment variables with openstacksdk's
+precedence (command line over environment over files), so that
+``stack config show --origin`` can say where each value came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import typing as _t
+
+__all__ = ["add_connection_options", "connect_kwargs", "open_connection"]
+
+#: Options that go into the ``auth`` dict: (option name, help).
+_AUTH_OPTIONS = (
+    ("auth-url", "Identity endpoint, e.g. https://keystone.example:5000/v3"),
+    ("username", "user name"),
+    ("user-id", "user id"),
+    ("password", "password (prefer clouds.yaml/secure.yaml or OS_PASSWORD)"),
+    ("project-name", "project to scope the token to"),
+    ("project-id", "project id to scope the token to"),
+    ("user-domain-name", "domain of the user"),
+    ("user-domain-id", "domain id of the user"),
+    ("project-domain-name", "domain of the project"),
+    ("project-domain-id", "domain id of the project"),
+    ("domain-name", "domain to scope the token to"),
+    ("domain-id", "domain id to scope the token to"),
+    ("system-scope", "system scope (all)"),
+    ("token", "an existing token"),
+    ("application-credential-id", "application credential id"),
+    ("application-credential-secret", "application credential secret"),
+    ("application-credential-name", "application credential name"),
+)
+
+#: Options that are connection settings: (option name, connect() keyword, help).
+_SETTINGS = (
+    ("auth-type", "auth_type", "password, token, v3applicationcredential, admin_token, none, ..."),
+    ("region-name", "region_name", "region of the endpoints to use"),
+    ("interface", "interface", "public, internal or admin endpoints"),
+    ("cacert", "cacert", "CA bundle to verify TLS certificates with"),
+    ("cert", "cert", "client certificate (PEM)"),
+    ("key", "key", "client certificate key (PEM)"),
+    (
+        "endpoint",
+        "endpoint",
+        "with --os-token and auth type admin_token/none: the endpoint to send to",
+    ),
+)
+
+#: Per-service API version options: service type (as in the option) -> connect() keyword.
+_SERVICES = ("identity", "compute", "network", "image", "volume", "object-store")
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--os-cloud``, the auth, connection and API version options."""
+    group = parser.add_argument_group("cloud and credentials (also from clouds.yaml and OS_*)")
+    group.add_argument(
+        "--os-cloud", metavar="NAME", help="cloud of clouds.yaml to use (env OS_CLOUD)"
+    )
+    for name, help_text in _AUTH_OPTIONS:
+        env = "OS_" + name.upper().replace("-", "_")
+        group.add_argument("--os-" + name, metavar="VALUE", help="%s (env %s)" % (help_text, env))
+    for name, _, help_text in _SETTINGS:
+        env = "OS_" + name.upper().replace("-", "_")
+        group.add_argument("--os-" + name, metavar="VALUE", help="%s (env %s)" % (help_text, env))
+    group.add_argument("--insecure", action="store_true", default=None,
+                       help="do not verify TLS certificates (dangerous)")  # fmt: skip
+    for service in _SERVICES:
+        group.add_argument("--os-%s-api-version" % service, metavar="VERSION",
+                           help="%s API version or microversion" % service)  # fmt: skip
+
+
+def connect_kwargs(args: argparse.Namespace) -> dict[str, _t.Any]:
+    """The :func:`stackclient.connect` keyword arguments given on the command line."""
+    kwargs: dict[str, _t.Any] = {}
+    auth = {}
+    for name, _ in _AUTH_OPTIONS:
+        value = getattr(args, "os_" + name.replace("-", "_"), None)
+        if value is not None:
+            auth[name.replace("-", "_")] = value
+    if auth:
+        kwargs["auth"] = auth
+    for name, keyword, _ in _SETTINGS:
+        value = getattr(args, "os_" + name.replace("-", "_"), None)
+        if value is not None:
+            kwargs[keyword] = value
+    if getattr(args, "insecure", None):
+        kwargs["verify"] = False
+    for service in _SERVICES:
+        value = getattr(args, "os_%s_api_version" % service.replace("-", "_"), None)
+        if value is not None:
+            kwargs["%s_api_version" % service.replace("-", "_")] = value
+    return kwargs
+
+
+def open_connection(args: argparse.Namespace) -> _t.Any:
+    """Return ``stackclient.connect(cloud=--os-cloud, **options)``."""
+    import stackclient
+
+    return stackclient.connect(cloud=getattr(args, "os_cloud", None), **connect_kwargs(args))
