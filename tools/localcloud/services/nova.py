@@ -1,0 +1,195 @@
+"""Nova (Compute v2.1): api under gunicorn, conductor, scheduler, compute on the fake driver.
+
+Every process runs from the OpenStack venv through
+``runtime/localcloud_run.py`` (SQLite made safe for several processes).
+``nova-compute`` uses ``fake.FakeDriverWithoutFakeNodes``: servers go
+from BUILD to ACTIVE in seconds without any hypervisor, with their ports
+on Neutron and their images from Glance.
+
+Databases (``nova_api``, ``nova_cell0``, ``nova`` for cell1) are set up in
+``prepare``; a snapshot of the freshly synced files is kept in the cache
+directory and copied back on the next start (milliseconds instead of
+~20 s of nova-manage), with the cell mappings pointed at the new state
+directory and broker.  The database options live in ``nova-db.conf``,
+given to api, conductor and scheduler only: nova-compute must not see them.
+
+``start`` returns once the API answers, the compute host is mapped into
+cell1 and its resource provider has inventory in placement, so a boot
+succeeds at once.  It also creates the flavors in :data:`FLAVORS`.
+
+Catalog: ``compute`` at ``http://127.0.0.1:P/v2.1``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from ..base import CloudError, Context, Service, ini_text, write_private
+from ..net import http_status, wait_until
+from . import _nova_config as config
+from ._oslo import DbSnapshot, api_call, dist_version, runner
+from .rabbitmq import transport_url
+
+__all__ = ["FLAVORS", "Nova"]
+
+#: Flavors every local cloud has: (id, name, vcpus, ram MiB, disk GiB).
+FLAVORS = (("1", "m1.tiny", 1, 512, 1), ("2", "m1.small", 1, 2048, 20))
+_DB_FILES = ("nova_api.sqlite", "nova_cell0.sqlite", "nova.sqlite")
+READY_TIMEOUT = 120.0
+_PLACEMENT_VERSION = {"OpenStack-API-Version": "placement 1.14"}
+
+
+class Nova(Service):
+    """nova-api, nova-conductor, nova-scheduler and one nova-compute (host ``localcloud``)."""
+
+    name = "nova"
+    requires = ("keystone", "rabbitmq", "placement", "neutron", "glance")
+    start_timeout = 2 * READY_TIMEOUT
+
+    # -- prepare -----------------------------------------------------------
+    def prepare(self, ctx: Context) -> None:
+        sdir = ctx.service_dir(self.name)
+        for sub in ("locks", "instances"):
+            (sdir / sub).mkdir(exist_ok=True)
+        write_private(sdir / "nova.conf", ini_text(config.nova_conf(ctx, sdir)))
+        write_private(sdir / "nova-db.conf", ini_text(config.db_conf(sdir)))
+        (sdir / "api-paste.ini").write_text(ini_text(config.PASTE))
+        version = dist_version(ctx.venv("openstack"), "nova")
+        snapshot = DbSnapshot(ctx, self.name, _DB_FILES, version=version)
+        if snapshot.restore(sdir):
+            ctx.progress("nova: databases copied from the snapshot of a fresh sync")
+        else:
+            self._sync(ctx, sdir)
+            snapshot.save(sdir, scrub=lambda copy: _point_cells(copy, copy, "none:///"))
+        _point_cells(sdir, sdir, transport_url(ctx))
+
+    def _manage(self, ctx: Context, *args: object) -> None:
+        sdir = ctx.service_dir(self.name)
+        cmd = runner(ctx, "nova.cmd.manage:main", *self._db_conf_args(sdir))
+        cmd += ["--log-file", str(ctx.log_dir(self.name) / "nova-manage.log")]
+        what = " ".join(str(a) for a in args[:2])
+        ctx.run(self.name, [*cmd, *(str(a) for a in args)], what, env=ctx.env("openstack"))
+
+    def _sync(self, ctx: Context, sdir: Path) -> None:
+        self._manage(ctx, "api_db", "sync")
+        cell0 = f"sqlite:///{sdir / 'nova_cell0.sqlite'}"
+        self._manage(ctx, "cell_v2", "map_cell0", "--database_connection", cell0)
+        self._manage(ctx, "cell_v2", "create_cell", "--name", "cell1")
+        self._manage(ctx, "db", "sync")
+
+    @staticmethod
+    def _db_conf_args(sdir: Path) -> list[str]:
+        return [
+            "--config-file",
+            str(sdir / "nova.conf"),
+            "--config-file",
+            str(sdir / "nova-db.conf"),
+        ]
+
+    # -- start ---------------------------------------------------------------
+    def _daemon(self, ctx: Context, binary: str, with_db: bool = True) -> Any:
+        sdir = ctx.service_dir(self.name)
+        conf = self._db_conf_args(sdir) if with_db else ["--config-file", str(sdir / "nova.conf")]
+        log = ctx.log_dir(self.name) / f"nova-{binary}.log"
+        cmd = runner(ctx, f"nova.cmd.{binary}:main", *conf, "--log-file", log)
+        return ctx.spawn(self.name, f"nova-{binary}", cmd, env=ctx.env("openstack"))
+
+    def _api(self, ctx: Context) -> Any:
+        sdir = ctx.service_dir(self.name)
+        argv = ["nova-api", "--log-file", str(ctx.log_dir(self.name) / "nova-api.log")]
+        env = ctx.env(
+            "openstack",
+            OS_NOVA_CONFIG_DIR=str(sdir),
+            OS_NOVA_CONFIG_FILES="api-paste.ini;nova.conf;nova-db.conf",
+            LOCALCLOUD_GUARDED_APP="nova.wsgi.osapi_compute:application",
+            LOCALCLOUD_APP_ARGV=json.dumps(argv),
+        )
+        return ctx.gunicorn(
+            self.name, "nova-api", "localcloud_run:wsgi()", ctx.port(self.name), env=env
+        )
+
+    def start(self, ctx: Context) -> dict[str, Any]:
+        url = ctx.url(self.name, "/v2.1")
+        ctx.register(self.name, {"compute": url})
+        for binary in ("conductor", "scheduler"):
+            self._daemon(ctx, binary)
+        compute = self._daemon(ctx, "compute", with_db=False)
+        api = self._api(ctx)
+        deadline = time.monotonic() + READY_TIMEOUT
+        root = ctx.url(self.name, "/")
+        wait_until(lambda: http_status(root) == 200, "nova-api", deadline=deadline, proc=api)
+        nova_db = ctx.service_dir(self.name) / "nova.sqlite"
+        wait_until(
+            lambda: _compute_nodes(nova_db) > 0,
+            "nova-compute registering its node",
+            deadline=deadline,
+            proc=compute,
+        )
+        self._manage(ctx, "cell_v2", "discover_hosts")
+        wait_until(
+            lambda: self._inventory_reported(ctx),
+            "nova-compute reporting its inventory to placement",
+            deadline=time.monotonic() + READY_TIMEOUT,
+            proc=compute,
+        )
+        self._create_flavors(ctx, url)
+        return {
+            "endpoints": {"compute": url},
+            "url": url,
+            "port": ctx.port(self.name),
+            "hypervisor": config.HOST,
+            "flavors": [name for _id, name, *_rest in FLAVORS],
+        }
+
+    @staticmethod
+    def _inventory_reported(ctx: Context) -> bool:
+        base = ctx.url("placement")
+        status, body = api_call(ctx, "GET", f"{base}/resource_providers", None, _PLACEMENT_VERSION)
+        providers = (body or {}).get("resource_providers") if status == 200 else None
+        if not providers:
+            return False
+        inventories = f"{base}/resource_providers/{providers[0]['uuid']}/inventories"
+        status, body = api_call(ctx, "GET", inventories, None, _PLACEMENT_VERSION)
+        return status == 200 and "VCPU" in (body or {}).get("inventories", {})
+
+    @staticmethod
+    def _create_flavors(ctx: Context, url: str) -> None:
+        for flavor_id, name, vcpus, ram, disk in FLAVORS:
+            body = {"flavor": {"id": flavor_id, "name": name, "vcpus": vcpus, "ram": ram}}
+            body["flavor"]["disk"] = disk
+            status, answer = api_call(ctx, "POST", f"{url}/flavors", body)
+            if status not in (200, 409):
+                raise CloudError(f"nova: creating flavor {name} answered HTTP {status}: {answer}")
+
+
+def _compute_nodes(database: Path) -> int:
+    """Return how many compute nodes cell1's database holds (0 while it is busy)."""
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1.0) as conn:
+            row = conn.execute("SELECT count(*) FROM compute_nodes WHERE deleted = 0").fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0])
+
+
+def _point_cells(api_dir: Path, cell_dir: Path, broker: str) -> None:
+    """Point the cell mappings in ``api_dir``'s API database at ``cell_dir`` and ``broker``."""
+    rows = {
+        "cell0": (f"sqlite:///{cell_dir / 'nova_cell0.sqlite'}", "none:///"),
+        "cell1": (f"sqlite:///{cell_dir / 'nova.sqlite'}", broker),
+    }
+    conn = sqlite3.connect(str(api_dir / "nova_api.sqlite"), timeout=10.0)
+    try:
+        with conn:
+            for name, (database, transport) in rows.items():
+                conn.execute(
+                    "UPDATE cell_mappings SET database_connection = ?, transport_url = ?"
+                    " WHERE name = ?",
+                    (database, transport, name),
+                )
+    finally:
+        conn.close()
