@@ -194,6 +194,14 @@ class TestManagerVerbs(service_utils.ServiceTestCase):
         )
         self.assertEqual(W1["id"], widget.id)
 
+    def test_a_wait_rereads_a_resource_of_another_client_through_this_one(self):
+        other = NetClient(session=self.session, endpoint_override="http://other.test:9696/v2.0")
+        foreign = other.widgets._bound(W1["id"])
+        self.stub("GET", "/widgets/" + W1["id"], json={"widget": dict(W1, status="ACTIVE")})
+        found = self.client.widgets.wait_for_status(foreign, "ACTIVE", interval=0)
+        self.assertIs(self.client.widgets, found.manager)
+        self.assertRequest("GET", "/widgets/" + W1["id"])
+
     def test_list_filters_repeat_lists_and_spell_bools_in_lowercase(self):
         self.stub("GET", "/widgets", json={"widgets": [W1]})
         self.client.widgets.list(fields=["id", "name"], shared=False, name=None)
