@@ -6,6 +6,7 @@ Every error a caller can see is a :class:`ClientException`::
     ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
+    ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
     ├── AuthorizationFailure
     ├── AuthPluginOptionsMissing        (opt_names)
     ├── AuthSystemNotFound              (auth_system)
@@ -55,6 +56,7 @@ __all__ = [
     "ValidationError",
     "UnsupportedVersion",
     "CommandError",
+    "ConfigException",
     "AuthorizationFailure",
     "AuthPluginOptionsMissing",
     "AuthSystemNotFound",
@@ -140,6 +142,10 @@ class UnsupportedVersion(ClientException):
 
 class CommandError(ClientException):
     """A command-line invocation is wrong."""
+
+
+class ConfigException(ClientException):
+    """Configuration (clouds.yaml, secure.yaml, OS_* variables, arguments) is wrong."""
 
 
 class AuthorizationFailure(ClientException):

@@ -140,6 +140,7 @@ def run(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    argv = _registry.join_resource(argv)
     if argv and argv[0] == "api" and len(argv) > 1:
         argv = [argv[0], argv[1].lower(), *argv[2:]]
     parser, command = build_parser(argv)

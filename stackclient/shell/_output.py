@@ -108,6 +108,8 @@ def _cell(value: _t.Any) -> str:
         return ""
     if isinstance(value, bool):
         return "True" if value else "False"
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) for v in value):
+        return ", ".join(str(v) for v in value)
     if isinstance(value, (dict, list, tuple)):
         import json
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 
+import fixtures
+
 from stackclient import discover, service_client
 from stackclient.apiclient import exceptions, service
 from tests.unit import service_utils
@@ -297,8 +299,72 @@ class TestFind(service_utils.ServiceTestCase):
         self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
         self.stub("POST", "/widgets", json={"widget": mine}, status=201)
         self.stub("DELETE", "/widgets/" + mine["id"], status=204)
+        self.client.widgets.twin_settle = 0
         self.assertEqual(theirs["id"], self.client.widgets.find_or_create("zuul").id)
         self.assertEqual(1, len(self.requests_to("DELETE", "/widgets/" + mine["id"])))
+
+    def test_find_or_create_looks_for_the_name_within_its_scope(self):
+        self.stub("GET", "/widgets", json={"widgets": [W1]})
+        manager = ScopedWidgetManager(self.client)
+        found = manager.find_or_create("zuul", network_id="n1", project_id="p1", size=3)
+        self.assertEqual(W1["id"], found.id)
+        self.assertRequest("GET", "/widgets", query={
+            "name": ["zuul"], "network_id": ["n1"], "project_id": ["p1"]})  # fmt: skip
+
+    def test_find_or_create_waits_before_it_looks_for_twins(self):
+        self.requests_mock.get(NET + "/widgets", json={"widgets": []})
+        self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
+        self.stub("POST", "/widgets", json={"widget": W1}, status=201)
+        slept = []
+        self.useFixture(fixtures.MonkeyPatch("time.sleep", slept.append))
+        self.assertEqual(W1["id"], self.client.widgets.find_or_create("zuul").id)
+        self.assertEqual([1.0], slept)
+
+    def test_with_uuid_ids_a_name_that_is_missing_costs_one_request(self):
+        self.stub("GET", "/widgets", json={"widgets": []})
+        manager = ScopedWidgetManager(self.client)
+        self.assertIsNone(manager.find("zuul", ignore_missing=True))
+        self.assertEqual(1, len(self.requests_to("GET", "/widgets")))
+
+    def test_a_resource_without_names_is_only_found_by_id(self):
+        self.stub(
+            "GET", "/widgets/not-a-uuid", status=404, json={"NeutronError": {"message": "x"}}
+        )
+        self.assertIsNone(NamelessManager(self.client).find("not-a-uuid", ignore_missing=True))
+        self.assertEqual(1, len(self.requests_to("GET", "/widgets")))
+
+
+class ScopedWidgetManager(WidgetManager):
+    uuid_ids = True
+    find_or_create_scope = ("project_id", "network_id")
+
+
+class Nameless(service.ServiceResource):
+    NAME_ATTR = None
+
+
+class NamelessManager(WidgetManager):
+    resource_class = Nameless
+    verbs = frozenset(("get", "list"))
+
+
+class TestVerbsTheApiLacks(service_utils.ServiceTestCase):
+    client_class = NetClient
+
+    def test_are_refused_before_anything_is_sent(self):
+        manager = NamelessManager(self.client)
+        calls = (
+            lambda: manager.create(name="x"),
+            lambda: manager.create_many([{"name": "x"}]),
+            lambda: manager.update(W1["id"], name="x"),
+            lambda: manager.delete(W1["id"]),
+        )
+        for call in calls:
+            error = self.assertRaises(exceptions.MethodNotImplemented, call)
+            self.assertIn("get, list", str(error))
+        self.assertEqual(
+            [], [r for r in self.requests_mock.request_history if "widgets" in r.path]
+        )
 
 
 class TestConstruction(service_utils.ServiceTestCase):
@@ -315,6 +381,28 @@ class TestConstruction(service_utils.ServiceTestCase):
     def test_sdk_verbs_are_generated_with_documentation(self):
         self.assertIn("NoUniqueMatch", NetClient.find_widget.__doc__)
         self.assertEqual("delete_widget", NetClient.delete_widget.__name__)
+
+    def test_an_entry_may_choose_its_verbs_including_bulk_and_find_or_create(self):
+        class Picky(service_client.ServiceClient):
+            service_type = "network"
+            api_major = (2, 0)
+            widgets = service_client.LazyManager(__name__, "WidgetManager")
+            sdk_resources = {"widget": ("widgets", "get find create_many find_or_create")}
+
+        self.assertFalse(hasattr(Picky, "update_widget"))
+        self.assertEqual("create_widgets", Picky.create_widgets.__name__)
+        self.client = Picky(session=self.session)
+        self.stub("POST", "/widgets", json={"widgets": [W1, W2]}, status=201)
+        self.assertEqual(2, len(self.client.create_widgets([{"name": "a"}, {"name": "b"}])))
+        self.stub("GET", "/widgets", json={"widgets": [W1]})
+        self.assertEqual(W1["id"], self.client.find_or_create_widget("zuul").id)
+
+    def test_an_unknown_verb_in_the_table_is_a_programming_error(self):
+        def define():
+            class Bad(service_client.ServiceClient):
+                sdk_resources = {"widget": ("widgets", "get frobnicate")}
+
+        self.assertRaises(TypeError, define)
 
     def test_a_missing_endpoint_names_the_service(self):
         client = NetClient(session=self.session, region_name="Mars")

@@ -95,7 +95,7 @@ class Service:
         """Stop what ``start`` spawned (by recorded PID, SIGKILL fallback)."""
         from .procs import stop_recorded
 
-        stop_recorded(ctx.service_dir(self.name) / "pids")
+        stop_recorded(ctx.state_dir / self.name / "pids")
 
 
 def progress(message: str) -> None:
