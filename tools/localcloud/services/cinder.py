@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from ..base import Context, Service, ini_text, write_private
 from ..net import http_status, wait_until
-from ._oslo import DbSnapshot, api_call, dist_version, keystoneauth_options, runner, wait_log_line
+from ._oslo import api_call, keystoneauth_options, runner, wait_log_line
 from .rabbitmq import transport_url
 
 __all__ = ["Cinder"]
@@ -122,15 +123,17 @@ class Cinder(Service):
             (sdir / sub).mkdir(exist_ok=True)
         conf = write_private(sdir / "cinder.conf", self._config(ctx))
         (sdir / "api-paste.ini").write_text(ini_text(_PASTE))
-        version = dist_version(ctx.venv("openstack"), "cinder")
-        snapshot = DbSnapshot(ctx, self.name, (_DB_FILE,), version=version)
-        if snapshot.restore(sdir):
-            ctx.progress("cinder: database copied from the snapshot of a fresh sync")
-            return
         log = ctx.log_dir(self.name) / "cinder-manage.log"
-        sync = runner(ctx, "cinder.cmd.manage:main", "--config-file", conf, "--log-file", log)
-        ctx.run(self.name, [*sync, "db", "sync"], "db sync", env=ctx.env("openstack"))
-        snapshot.save(sdir)
+        # Plain cinder-manage, one process: the copy kept in the cache must
+        # not depend on a write-ahead log left next to the file.
+        sync = [ctx.bin("openstack", "cinder-manage"), "--config-file", str(conf)]
+        sync += ["--log-file", str(log)]
+
+        def db_sync(_db: Path) -> None:
+            ctx.run(self.name, [*sync, "db", "sync"], "db sync", env=ctx.env("openstack"))
+
+        key = f"cinder db sync {ctx.venv_fingerprint('openstack')}"
+        ctx.cached(self.name, sdir / _DB_FILE, db_sync, key=key)
 
     def _service(self, ctx: Context, binary: str) -> Any:
         sdir = ctx.service_dir(self.name)

@@ -22,16 +22,21 @@ Catalog: ``compute`` at ``http://127.0.0.1:P/v2.1``.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from ..base import CloudError, Context, Service, ini_text, write_private
 from ..net import http_status, wait_until
 from . import _nova_config as config
-from ._oslo import DbSnapshot, api_call, dist_version, runner
+from ._oslo import api_call, runner, wait_log_line
 from .rabbitmq import transport_url
 
 __all__ = ["FLAVORS", "Nova"]
@@ -40,6 +45,7 @@ __all__ = ["FLAVORS", "Nova"]
 FLAVORS = (("1", "m1.tiny", 1, 512, 1), ("2", "m1.small", 1, 2048, 20))
 _DB_FILES = ("nova_api.sqlite", "nova_cell0.sqlite", "nova.sqlite")
 READY_TIMEOUT = 120.0
+_CONDUCTOR_STARTED = "Starting conductor node"
 _PLACEMENT_VERSION = {"OpenStack-API-Version": "placement 1.14"}
 
 
@@ -58,13 +64,12 @@ class Nova(Service):
         write_private(sdir / "nova.conf", ini_text(config.nova_conf(ctx, sdir)))
         write_private(sdir / "nova-db.conf", ini_text(config.db_conf(sdir)))
         (sdir / "api-paste.ini").write_text(ini_text(config.PASTE))
-        version = dist_version(ctx.venv("openstack"), "nova")
-        snapshot = DbSnapshot(ctx, self.name, _DB_FILES, version=version)
-        if snapshot.restore(sdir):
-            ctx.progress("nova: databases copied from the snapshot of a fresh sync")
+        snapshot = _snapshot_dir(ctx)
+        if _restore(snapshot, sdir):
+            ctx.progress("nova: databases copied from the cache")
         else:
             self._sync(ctx, sdir)
-            snapshot.save(sdir, scrub=lambda copy: _point_cells(copy, copy, "none:///"))
+            _save(snapshot, sdir)
         _point_cells(sdir, sdir, transport_url(ctx))
 
     def _manage(self, ctx: Context, *args: object) -> None:
@@ -96,7 +101,9 @@ class Nova(Service):
         conf = self._db_conf_args(sdir) if with_db else ["--config-file", str(sdir / "nova.conf")]
         log = ctx.log_dir(self.name) / f"nova-{binary}.log"
         cmd = runner(ctx, f"nova.cmd.{binary}:main", *conf, "--log-file", log)
-        return ctx.spawn(self.name, f"nova-{binary}", cmd, env=ctx.env("openstack"))
+        # One worker, run in the main process: no forked copy of each service.
+        env = ctx.env("openstack", LOCALCLOUD_IN_PROCESS="1")
+        return ctx.spawn(self.name, f"nova-{binary}", cmd, env=env)
 
     def _api(self, ctx: Context) -> Any:
         sdir = ctx.service_dir(self.name)
@@ -112,24 +119,49 @@ class Nova(Service):
             self.name, "nova-api", "localcloud_run:wsgi()", ctx.port(self.name), env=env
         )
 
+    def _discover_hosts(self, ctx: Context) -> Any:
+        """Start ``nova-manage cell_v2 discover_hosts``, to run once a compute node exists.
+
+        It imports Nova while nova-compute starts, instead of after.
+        """
+        sdir = ctx.service_dir(self.name)
+        log = ctx.log_dir(self.name) / "nova-manage.log"
+        cmd = runner(ctx, "nova.cmd.manage:main", *self._db_conf_args(sdir), "--log-file", log)
+        when = f"{sdir / 'nova.sqlite'}|SELECT count(*) FROM compute_nodes WHERE deleted = 0"
+        env = ctx.env(
+            "openstack",
+            LOCALCLOUD_RUN_WHEN=when,
+            LOCALCLOUD_RUN_WHEN_TIMEOUT=str(READY_TIMEOUT),
+        )
+        return ctx.spawn(
+            self.name, "nova-discover-hosts", [*cmd, "cell_v2", "discover_hosts"], env=env
+        )
+
     def start(self, ctx: Context) -> dict[str, Any]:
         url = ctx.url(self.name, "/v2.1")
         ctx.register(self.name, {"compute": url})
-        for binary in ("conductor", "scheduler"):
-            self._daemon(ctx, binary)
-        compute = self._daemon(ctx, "compute", with_db=False)
+        conductor = self._daemon(ctx, "conductor")
+        self._daemon(ctx, "scheduler")
         api = self._api(ctx)
         deadline = time.monotonic() + READY_TIMEOUT
+        # nova-compute's first call to the conductor is lost if the conductor
+        # does not listen yet, and is only retried 10 s later.
+        conductor_log = ctx.log_dir(self.name) / "nova-conductor.log"
+        wait_log_line(
+            conductor_log, _CONDUCTOR_STARTED, deadline=deadline, proc=conductor, what="conductor"
+        )
+        compute = self._daemon(ctx, "compute", with_db=False)
+        discover = self._discover_hosts(ctx)
         root = ctx.url(self.name, "/")
         wait_until(lambda: http_status(root) == 200, "nova-api", deadline=deadline, proc=api)
-        nova_db = ctx.service_dir(self.name) / "nova.sqlite"
         wait_until(
-            lambda: _compute_nodes(nova_db) > 0,
-            "nova-compute registering its node",
-            deadline=deadline,
+            lambda: discover.poll() is not None,
+            "nova-manage cell_v2 discover_hosts",
+            deadline=time.monotonic() + READY_TIMEOUT + 30,
             proc=compute,
         )
-        self._manage(ctx, "cell_v2", "discover_hosts")
+        if discover.returncode != 0:
+            raise CloudError(f"nova: cell_v2 discover_hosts failed (exit {discover.returncode})")
         wait_until(
             lambda: self._inventory_reported(ctx),
             "nova-compute reporting its inventory to placement",
@@ -166,14 +198,41 @@ class Nova(Service):
                 raise CloudError(f"nova: creating flavor {name} answered HTTP {status}: {answer}")
 
 
-def _compute_nodes(database: Path) -> int:
-    """Return how many compute nodes cell1's database holds (0 while it is busy)."""
+def _snapshot_dir(ctx: Context) -> Path:
+    """Return where the freshly synced databases of this venv's Nova are kept."""
+    key = f"nova databases {ctx.venv_fingerprint('openstack')}"
+    return ctx.cache_dir / "nova" / f"databases.{hashlib.sha256(key.encode()).hexdigest()[:24]}"
+
+
+def _restore(snapshot: Path, sdir: Path) -> bool:
+    """Copy the kept databases into ``sdir``; False when there are none."""
+    if not all((snapshot / name).is_file() for name in _DB_FILES):
+        return False
+    for name in _DB_FILES:
+        shutil.copyfile(snapshot / name, sdir / name)
+    return True
+
+
+def _save(snapshot: Path, sdir: Path) -> None:
+    """Keep consistent copies of the databases in ``sdir`` (the first writer wins).
+
+    The copies' cell mappings point at the copies and name no broker, so
+    no password is kept; :func:`_point_cells` sets both on every start.
+    """
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=snapshot.parent))
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1.0) as conn:
-            row = conn.execute("SELECT count(*) FROM compute_nodes WHERE deleted = 0").fetchone()
-    except sqlite3.Error:
-        return 0
-    return int(row[0])
+        for name in _DB_FILES:
+            with closing(sqlite3.connect(str(sdir / name))) as source:
+                with closing(sqlite3.connect(str(tmp / name))) as copy:
+                    source.backup(copy)
+        _point_cells(tmp, tmp, "none:///")
+        os.rename(tmp, snapshot)
+    except OSError:
+        if not snapshot.is_dir():
+            raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _point_cells(api_dir: Path, cell_dir: Path, broker: str) -> None:
@@ -182,8 +241,7 @@ def _point_cells(api_dir: Path, cell_dir: Path, broker: str) -> None:
         "cell0": (f"sqlite:///{cell_dir / 'nova_cell0.sqlite'}", "none:///"),
         "cell1": (f"sqlite:///{cell_dir / 'nova.sqlite'}", broker),
     }
-    conn = sqlite3.connect(str(api_dir / "nova_api.sqlite"), timeout=10.0)
-    try:
+    with closing(sqlite3.connect(str(api_dir / "nova_api.sqlite"), timeout=10.0)) as conn:
         with conn:
             for name, (database, transport) in rows.items():
                 conn.execute(
@@ -191,5 +249,3 @@ def _point_cells(api_dir: Path, cell_dir: Path, broker: str) -> None:
                     " WHERE name = ?",
                     (database, transport, name),
                 )
-    finally:
-        conn.close()
