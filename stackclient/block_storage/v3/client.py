@@ -15,6 +15,7 @@ from __future__ import annotations
 import typing as _t
 
 from stackclient import service_client
+from stackclient.apiclient import waiters
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     from stackclient.block_storage.v3 import attachments as _attachments
@@ -102,6 +103,65 @@ class Client(service_client.ServiceClient):
         "transfer": "transfers",
         "backup": "backups",
     }
+
+    # -- waiting -------------------------------------------------------------------
+
+    def wait_for_status(
+        self,
+        resource: _t.Any,
+        status: str,
+        failures: _t.Iterable[str] | None = None,
+        interval: float = waiters.DEFAULT_INTERVAL,
+        wait: float | None = None,
+        callback: _t.Callable[[waiters.WaitProgress], _t.Any] | None = None,
+        *,
+        timeout: float | None = waiters.DEFAULT_TIMEOUT,
+        attribute: str = "status",
+    ) -> _t.Any:
+        """Wait until ``resource`` reaches ``status`` (openstacksdk's signature).
+
+        A volume, snapshot or backup of this client fails at once on its
+        manager's error statuses (a volume's ``error``, ``error_deleting``,
+        ``error_extending`` ..., with Cinder's user message) unless
+        ``failures`` is given.
+        """
+        kwargs: dict[str, _t.Any] = {"interval": interval, "callback": callback,
+                                     "timeout": timeout if wait is None else wait,
+                                     "attribute": attribute}  # fmt: skip
+        if failures is not None:
+            kwargs["failures"] = failures
+        manager = self._own_manager(resource)
+        if manager is not None:
+            return manager.wait_for_status(resource, status, **kwargs)
+        kwargs.setdefault("failures", ("error",))
+        return waiters.wait_for_status(resource, status, **kwargs)
+
+    def wait_for_delete(
+        self,
+        resource: _t.Any,
+        interval: float = waiters.DEFAULT_INTERVAL,
+        wait: float | None = None,
+        callback: _t.Callable[[waiters.WaitProgress], _t.Any] | None = None,
+        *,
+        timeout: float | None = waiters.DEFAULT_TIMEOUT,
+    ) -> None:
+        """Wait until ``resource`` is gone; ``error_deleting`` fails at once."""
+        timeout = timeout if wait is None else wait
+        manager = self._own_manager(resource)
+        if manager is not None:
+            manager.wait_for_delete(
+                resource, interval=interval, timeout=timeout, callback=callback
+            )
+        else:
+            waiters.wait_for_delete(
+                resource, interval=interval, timeout=timeout, callback=callback
+            )
+
+    def _own_manager(self, resource: _t.Any) -> _t.Any:
+        manager = getattr(resource, "manager", None)
+        if getattr(manager, "client", None) is self and hasattr(manager, "wait_for_status"):
+            return manager
+        return None
 
     # -- volumes -----------------------------------------------------------------
 

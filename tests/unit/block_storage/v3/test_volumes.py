@@ -215,6 +215,18 @@ class TestWaits(utils.BlockStorageTestCase):
                            "sort": ["created_at:desc"]})  # fmt: skip
         self.assertVersion("3.71")
 
+    def test_the_sdk_style_client_wait_uses_the_volume_failures(self):
+        self.stub("GET", "/volumes/" + VOL, json={"volume": volume(status="error_extending")})
+        self.stub(
+            "GET", "/messages", json={"messages": [{"id": "m1", "user_message": "extend failed"}]}
+        )
+        bound = self.client.volumes._bound(VOL)
+        error = self.assertRaises(exceptions.ResourceFailure, self.client.wait_for_status, bound,
+                                  "available", interval=0, wait=5)  # fmt: skip
+        self.assertIn("extend failed", str(error))
+        self.stub("GET", "/volumes/" + VOL2, status=404, json={"itemNotFound": {"message": "x"}})
+        self.client.wait_for_delete(self.client.volumes._bound(VOL2), interval=0)
+
     def test_error_extending_fails_at_once_even_without_a_message(self):
         self.stub("GET", "/volumes/" + VOL, json={"volume": volume(status="error_extending")})
         self.stub("GET", "/messages", status=403, json={"forbidden": {"message": "no"}})
