@@ -27,7 +27,7 @@ from __future__ import annotations
 import importlib
 import typing as _t
 
-from stackclient import _legacy_client, _metadata, _verbs, access, adapter
+from stackclient import _legacy_client, _metadata, _sdk_verbs, _verbs, access, adapter
 from stackclient import service_catalog as _catalog
 from stackclient import session as _session
 from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
@@ -113,7 +113,9 @@ def _client_cert(cert: str | None, key: str | None) -> str | tuple[str, str] | N
     return cert
 
 
-class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
+class IdentityClient(
+    _sdk_verbs.SdkVerbsMixin, _legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin
+):
     """An identity client: an Adapter for ``identity`` plus managers.
 
     Built from a session, a stored token or credentials (see the module
@@ -122,6 +124,10 @@ class IdentityClient(_legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin):
     :class:`~stackclient.adapter.Adapter`. (The client holds the Adapter
     rather than being one: keystoneclient's v3 manager named ``auth``
     would otherwise shadow the Adapter's ``auth`` plugin attribute.)
+
+    openstacksdk-style verbs work for every manager: ``list_projects()``,
+    ``get_project(id)``, ``find_project(name_or_id)``, ...; and
+    ``client.projects()`` is the generator over all projects.
 
     Subclasses (``v2_0.client.Client``, ``v3.client.Client``) add the
     managers and the version-specific hooks. Properties that describe the

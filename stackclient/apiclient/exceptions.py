@@ -6,6 +6,7 @@ Every error a caller can see is a :class:`ClientException`::
     ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
+    ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
     ├── AuthorizationFailure
     ├── AuthPluginOptionsMissing        (opt_names)
     ├── AuthSystemNotFound              (auth_system)
@@ -28,6 +29,7 @@ Every error a caller can see is a :class:`ClientException`::
     └── HttpError                       the server answered with a 3xx-5xx
         ├── HTTPRedirection             3xx (MultipleChoices 300)
         ├── HTTPClientError             4xx (BadRequest 400 ... UnprocessableEntity 422)
+        │   └── RequestEntityTooLarge   413, also named OverLimit (over quota)
         └── HttpServerError             5xx (InternalServerError 500 ...)
 
 :func:`from_response` turns a :class:`requests.Response` with an error
@@ -54,6 +56,7 @@ __all__ = [
     "ValidationError",
     "UnsupportedVersion",
     "CommandError",
+    "ConfigException",
     "AuthorizationFailure",
     "AuthPluginOptionsMissing",
     "AuthSystemNotFound",
@@ -92,6 +95,7 @@ __all__ = [
     "LengthRequired",
     "PreconditionFailed",
     "RequestEntityTooLarge",
+    "OverLimit",
     "RequestUriTooLong",
     "UnsupportedMediaType",
     "RequestedRangeNotSatisfiable",
@@ -138,6 +142,10 @@ class UnsupportedVersion(ClientException):
 
 class CommandError(ClientException):
     """A command-line invocation is wrong."""
+
+
+class ConfigException(ClientException):
+    """Configuration (clouds.yaml, secure.yaml, OS_* variables, arguments) is wrong."""
 
 
 class AuthorizationFailure(ClientException):
@@ -467,6 +475,10 @@ class RequestEntityTooLarge(HTTPClientError):
 
     http_status = 413
     message = "Request Entity Too Large"
+
+
+#: 413 as Cinder and Nova use it: over quota (python-cinderclient and novaclient's name).
+OverLimit = RequestEntityTooLarge
 
 
 class RequestUriTooLong(HTTPClientError):

@@ -13,9 +13,12 @@ Command modules import nothing heavy at module level: ``stack <resource>
 from __future__ import annotations
 
 import argparse
-import typing as _t
 
 from stackclient.shell._output import Listing, Record
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["Command", "Lister", "Listing", "Record", "ShowOne", "fields_of", "rows_of"]
 

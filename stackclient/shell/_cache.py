@@ -20,7 +20,10 @@ import hashlib
 import json
 import os
 import stat
-import typing as _t
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["MIN_VALIDITY", "TokenCache", "default_directory", "fingerprint"]
 

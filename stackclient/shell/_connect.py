@@ -1,18 +1,23 @@
 """The ``--os-*`` options of ``stack``, and the connection built from them.
 
-Options given on the command line become keyword arguments of
-:func:`stackclient.connect`, which also reads ``clouds.yaml``,
-``secure.yaml`` and the ``OS_*`` environment variables with openstacksdk's
-precedence (command line over environment over files), so that
-``stack config show --origin`` can say where each value came from.
+Options given on the command line are handed to
+:func:`stackclient.connection.from_config`, which also reads
+``clouds.yaml``, ``secure.yaml`` and the ``OS_*`` environment variables
+with openstacksdk's precedence (command line over environment over
+files), so that ``stack config show --origin`` can say where each value
+came from. The options are declared here, statically, rather than by
+reading the configuration first: ``stack --help`` reads no file.
 """
 
 from __future__ import annotations
 
 import argparse
-import typing as _t
 
-__all__ = ["add_connection_options", "connect_kwargs", "open_connection"]
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
+
+__all__ = ["add_connection_options", "connect_options", "open_connection"]
 
 #: Options that go into the ``auth`` dict: (option name, help).
 _AUTH_OPTIONS = (
@@ -73,31 +78,27 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
                            help="%s API version or microversion" % service)  # fmt: skip
 
 
-def connect_kwargs(args: argparse.Namespace) -> dict[str, _t.Any]:
-    """The :func:`stackclient.connect` keyword arguments given on the command line."""
-    kwargs: dict[str, _t.Any] = {}
-    auth = {}
-    for name, _ in _AUTH_OPTIONS:
-        value = getattr(args, "os_" + name.replace("-", "_"), None)
-        if value is not None:
-            auth[name.replace("-", "_")] = value
-    if auth:
-        kwargs["auth"] = auth
-    for name, keyword, _ in _SETTINGS:
-        value = getattr(args, "os_" + name.replace("-", "_"), None)
-        if value is not None:
-            kwargs[keyword] = value
+def connect_options(args: argparse.Namespace) -> argparse.Namespace:
+    """The ``--os-*`` options given on the command line, as config options.
+
+    Only options given are passed on, so clouds.yaml, secure.yaml and the
+    ``OS_*`` variables decide the rest, each recorded as the origin of its
+    value (``stack config show --origin``).
+    """
+    given = {
+        dest: value
+        for dest, value in vars(args).items()
+        if dest.startswith("os_") and dest != "os_cloud" and value not in (None, "")
+    }
     if getattr(args, "insecure", None):
-        kwargs["verify"] = False
-    for service in _SERVICES:
-        value = getattr(args, "os_%s_api_version" % service.replace("-", "_"), None)
-        if value is not None:
-            kwargs["%s_api_version" % service.replace("-", "_")] = value
-    return kwargs
+        given["insecure"] = True
+    return argparse.Namespace(**given)
 
 
 def open_connection(args: argparse.Namespace) -> _t.Any:
-    """Return ``stackclient.connect(cloud=--os-cloud, **options)``."""
-    import stackclient
+    """The Connection for ``--os-cloud`` (or the default cloud) and the options given."""
+    from stackclient import connection
 
-    return stackclient.connect(cloud=getattr(args, "os_cloud", None), **connect_kwargs(args))
+    return connection.from_config(
+        cloud=getattr(args, "os_cloud", None), options=connect_options(args)
+    )

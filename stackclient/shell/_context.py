@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import typing as _t
 
 from stackclient.shell import _output
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["Context", "execute"]
 

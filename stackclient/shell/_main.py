@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import typing as _t
 
 from stackclient.shell import _registry
 from stackclient.shell._output import FORMATS
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["run"]
 
@@ -140,6 +143,7 @@ def run(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    argv = _registry.join_resource(argv)
     if argv and argv[0] == "api" and len(argv) > 1:
         argv = [argv[0], argv[1].lower(), *argv[2:]]
     parser, command = build_parser(argv)

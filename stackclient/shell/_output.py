@@ -10,7 +10,9 @@ run; tables show them as headers (``project_id`` -> ``Project ID``).
 
 from __future__ import annotations
 
-import typing as _t
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["FORMATS", "Listing", "Record", "header", "render"]
 
@@ -22,26 +24,41 @@ _ACRONYMS = frozenset(
 )
 
 
-class Listing(_t.NamedTuple):
+class Listing:
     """Rows of the same fields: ``columns`` (API names) and ``rows`` (value sequences)."""
 
-    columns: list[str]
-    rows: _t.Iterable[_t.Sequence[_t.Any]]
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, columns: list[str], rows: _t.Iterable[_t.Sequence[_t.Any]]) -> None:
+        self.columns = columns
+        self.rows = rows
 
 
-class Record(_t.NamedTuple):
+class Record:
     """One item: ``fields`` is a mapping of API names to values, in display order."""
 
-    fields: _t.Mapping[str, _t.Any]
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: _t.Mapping[str, _t.Any]) -> None:
+        self.fields = fields
 
 
-class OutputOptions(_t.NamedTuple):
-    """The output options of a command line."""
+class OutputOptions:
+    """The output options of a command line: format, columns, sort columns, cell width."""
 
-    format: str = "table"
-    columns: tuple[str, ...] = ()
-    sort_columns: tuple[str, ...] = ()
-    max_width: int = 0
+    __slots__ = ("format", "columns", "sort_columns", "max_width")
+
+    def __init__(
+        self,
+        format: str = "table",
+        columns: tuple[str, ...] = (),
+        sort_columns: tuple[str, ...] = (),
+        max_width: int = 0,
+    ) -> None:
+        self.format = format
+        self.columns = columns
+        self.sort_columns = sort_columns
+        self.max_width = max_width
 
 
 def header(name: str) -> str:
@@ -108,6 +125,8 @@ def _cell(value: _t.Any) -> str:
         return ""
     if isinstance(value, bool):
         return "True" if value else "False"
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) for v in value):
+        return ", ".join(str(v) for v in value)
     if isinstance(value, (dict, list, tuple)):
         import json
 

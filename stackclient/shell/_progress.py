@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
-import typing as _t
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["bar"]
 

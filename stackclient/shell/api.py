@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import typing as _t
 
 from stackclient.shell._base import Command
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = ["ApiCall"]
 

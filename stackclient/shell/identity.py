@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import typing as _t
 
 from stackclient.shell._base import Command, Lister, Listing, Record, ShowOne, fields_of, rows_of
+
+_TYPE_CHECKING = False
+if _TYPE_CHECKING:  # pragma: no cover
+    import typing as _t
 
 __all__ = [
     "CatalogList", "CatalogShow", "DomainList", "DomainShow", "EndpointList", "ProjectCreate",

@@ -22,6 +22,7 @@ import requests
 from stackclient import session
 from stackclient.apiclient import exceptions
 from stackclient.auth import v3 as v3_auth
+from tests.conftest import register_secret
 
 TIMEOUT = 60
 
@@ -244,6 +245,48 @@ def test_object_store_joins_dynamic_large_object_segments(member: session.Sessio
         for name in names:
             member.delete(f"{base}/{container}/{name}", raise_exc=False)
         member.delete(f"{base}/{container}", raise_exc=False)
+
+
+def test_network_lets_the_service_role_bind_ports(
+    cloud: dict[str, _t.Any], admin: session.Session
+) -> None:
+    identity, network = _endpoint(admin, "identity"), _endpoint(admin, "network")
+    password = uuid.uuid4().hex
+    register_secret(password)
+    body = {"user": {"name": _name("binder"), "password": password, "domain_id": "default"}}
+    user = admin.post(f"{identity}/users", json=body).json()["user"]
+    try:
+        role = admin.get(f"{identity}/roles", params={"name": "service"}).json()["roles"][0]
+        grant = f"{identity}/projects/{cloud['member_project_id']}/users/{user['id']}/roles"
+        admin.put(f"{grant}/{role['id']}")
+        plugin = v3_auth.Password(
+            auth_url=cloud["auth_url"],
+            username=user["name"],
+            password=password,
+            project_id=cloud["member_project_id"],
+            user_domain_id="default",
+        )
+        binder = session.Session(auth=plugin, timeout=TIMEOUT)
+        shared = cloud["services"]["neutron"]["shared_network"]
+        port = {"network_id": shared["id"], "binding:host_id": "compute-2"}
+        created = binder.post(f"{network}/v2.0/ports", json={"port": port}).json()["port"]
+        admin.delete(f"{network}/v2.0/ports/{created['id']}")
+        assert created["binding:vif_type"] == "ovs"
+    finally:
+        admin.delete(f"{identity}/users/{user['id']}")
+
+
+def test_image_glance_direct_import_through_the_staging_store(
+    admin: session.Session, image: tuple[str, str]
+) -> None:
+    base, image_id = image
+    data = b"staged bytes " * 300
+    headers = {"Content-Type": "application/octet-stream"}
+    admin.put(f"{base}/v2/images/{image_id}/stage", data=data, headers=headers)
+    assert _get_image(admin, base, image_id)["status"] == "uploading"
+    admin.post(f"{base}/v2/images/{image_id}/import", json={"method": {"name": "glance-direct"}})
+    _wait_for(lambda: _get_image(admin, base, image_id)["status"] == "active", "glance-direct")
+    assert admin.get(f"{base}/v2/images/{image_id}/file").content == data
 
 
 # -- compute (Nova with placement, on Neutron's shared network and Glance) --

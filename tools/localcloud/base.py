@@ -95,7 +95,7 @@ class Service:
         """Stop what ``start`` spawned (by recorded PID, SIGKILL fallback)."""
         from .procs import stop_recorded
 
-        stop_recorded(ctx.service_dir(self.name) / "pids")
+        stop_recorded(ctx.state_dir / self.name / "pids")
 
 
 def progress(message: str) -> None:
@@ -127,6 +127,22 @@ def write_private(path: Path, text: str) -> Path:
     return path
 
 
+def default_cache_dir() -> Path:
+    """Where the local cloud keeps what it can reuse between runs.
+
+    ``$STACKCLIENT_LOCALCLOUD_CACHE``, else ``$XDG_CACHE_HOME/stackclient-localcloud``
+    (``~/.cache/stackclient-localcloud``): outside the checkout, so that a fresh
+    clone on a machine that ran the tests before starts as fast as the last run,
+    as pip's cache makes its installs fast. Entries are keyed by what they were
+    built from (the installed code included), so a stale one is never used.
+    """
+    override = os.environ.get("STACKCLIENT_LOCALCLOUD_CACHE")
+    if override:
+        return Path(override).expanduser()
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "stackclient-localcloud"
+
+
 class Context:
     """What the orchestrator shares with every service during one ``start``/``stop``.
 
@@ -148,8 +164,9 @@ class Context:
         self.repo_root = repo_root
         #: Modules put on the PYTHONPATH of service processes (wrappers, drivers).
         self.runtime_dir = Path(__file__).resolve().parent / "runtime"
-        #: Survives between runs (e.g. snapshots of freshly synced databases).
-        self.cache_dir = repo_root / ".state" / "localcloud-cache"
+        #: Survives between runs and checkouts (e.g. snapshots of freshly synced
+        #: databases), like pip's cache: see :func:`default_cache_dir`.
+        self.cache_dir = default_cache_dir()
         self.options = {k: dict(v) for k, v in (options or {}).items()}
         self._venvs = dict(venvs)
         self._lock = threading.Lock()

@@ -164,3 +164,47 @@ class TestTokenCache(CliTestCase):
         import os
 
         self.assertFalse(os.path.exists(os.path.join(os.environ["XDG_CACHE_HOME"], "stackclient")))
+
+
+class TestMultiWordResources(CliTestCase):
+    def test_words_are_joined_into_the_resource(self):
+        from stackclient.shell import _registry
+
+        self.assertEqual(["--debug", "security-group-rule", "list", "x"],
+                         _registry.join_resource(["--debug", "security", "group", "rule", "list", "x"]))  # fmt: skip
+        self.assertEqual(
+            ["floating-ip", "list"], _registry.join_resource(["floating", "ip", "list"])
+        )
+        self.assertEqual(["project", "list"], _registry.join_resource(["project", "list"]))
+
+
+class TestNetworkCommands(CliTestCase):
+    NET = "http://neutron.test:9696/v2.0"
+
+    def connection(self, args):
+        from stackclient.network.v2_0 import client as network_client
+
+        conn = super().connection(args)
+        conn.network = network_client.Client(session=self.session)
+        return conn
+
+    def test_subnet_create_finds_the_network_by_name(self):
+        net = {"id": "8d4d3ee0-6a46-4a6b-9e6f-1b2a3c4d5e6f", "name": "web"}
+        self.requests_mock.get(self.NET + "/networks?name=web", json={"networks": [net]})
+        self.requests_mock.post(self.NET + "/subnets", status_code=201,
+                                json={"subnet": {"id": "s1", "cidr": "10.0.0.0/24"}})  # fmt: skip
+        code = self.run_cli("subnet", "create", "s", "--network", "web", "--subnet-range", "10.0.0.0/24",
+                            "--dns-nameserver", "192.0.2.53", "-f", "value", "-c", "cidr")  # fmt: skip
+        self.assertEqual(0, code)
+        self.assertEqual("10.0.0.0/24\n", self.stdout.getvalue())
+        self.assertEqual({"subnet": {"name": "s", "network_id": net["id"], "cidr": "10.0.0.0/24",
+                                     "ip_version": 4, "dns_nameservers": ["192.0.2.53"]}},
+                         json.loads(self.requests_mock.last_request.body))  # fmt: skip
+
+    def test_a_bad_port_range_is_a_usage_message_not_a_traceback(self):
+        self.requests_mock.get(self.NET + "/security-groups?name=web",
+                               json={"security_groups": [{"id": "g1", "name": "web"}]})  # fmt: skip
+        self.assertEqual(
+            1, self.run_cli("security-group-rule", "create", "web", "--dst-port", "x:y")
+        )
+        self.assertIn("--dst-port takes PORT", self.stderr.getvalue())

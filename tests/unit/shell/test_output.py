@@ -52,7 +52,7 @@ def test_value_and_csv():
         "b,web,p1",
         "a,,p2",
     ]
-    assert render(RECORD, format="value") == 'a\n["x", "y"]\nTrue\n'
+    assert render(RECORD, format="value") == "a\nx, y\nTrue\n"
 
 
 def test_columns_by_api_name_or_header_and_sorting():

@@ -14,6 +14,11 @@ most ``LOCALCLOUD_RUN_WHEN_TIMEOUT`` seconds, default 120; exit status 3
 when it never is): a command can be started early, pay for its imports
 while it waits, and act the moment there is something to act on.
 
+With ``LOCALCLOUD_IN_PROCESS`` set, a one-worker oslo.service service
+runs in the main process (as nova-compute always does) instead of in a
+forked worker under a supervising parent: one process fewer, and about
+130 MB less memory, per service.
+
 As a WSGI factory, ``localcloud_run:wsgi()`` (the form ``localcloud_wsgi``
 loads) installs the guard, sets ``sys.argv`` from the JSON list in
 ``LOCALCLOUD_APP_ARGV`` (the services read their options from it) and
@@ -65,11 +70,26 @@ def _wait_when():
     return True
 
 
+def _launch_in_process():
+    from oslo_service import service
+
+    launch = service.launch
+
+    def launch_in_process(conf, server, workers=1, *args, **kwargs):
+        if workers == 1:
+            kwargs["no_fork"] = True
+        return launch(conf, server, workers, *args, **kwargs)
+
+    service.launch = launch_in_process
+
+
 def main():
     """Run ``module:function`` from ``sys.argv[1]`` with the guard installed."""
     module_name, _, function = sys.argv[1].partition(":")
     module = importlib.import_module(module_name)
     _guard()
+    if os.environ.get("LOCALCLOUD_IN_PROCESS"):
+        _launch_in_process()
     if not _wait_when():
         return 3
     sys.argv = [module_name.rsplit(".", 1)[-1], *sys.argv[2:]]

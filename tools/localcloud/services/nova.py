@@ -101,7 +101,9 @@ class Nova(Service):
         conf = self._db_conf_args(sdir) if with_db else ["--config-file", str(sdir / "nova.conf")]
         log = ctx.log_dir(self.name) / f"nova-{binary}.log"
         cmd = runner(ctx, f"nova.cmd.{binary}:main", *conf, "--log-file", log)
-        return ctx.spawn(self.name, f"nova-{binary}", cmd, env=ctx.env("openstack"))
+        # One worker, run in the main process: no forked copy of each service.
+        env = ctx.env("openstack", LOCALCLOUD_IN_PROCESS="1")
+        return ctx.spawn(self.name, f"nova-{binary}", cmd, env=env)
 
     def _api(self, ctx: Context) -> Any:
         sdir = ctx.service_dir(self.name)
