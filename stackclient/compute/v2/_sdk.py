@@ -76,6 +76,12 @@ _DELEGATES: tuple[tuple[str, str, str, str], ...] = (
     ("get_quota_set_defaults", "quota_sets", "defaults", "The default quotas."),
     ("get_usage", "usage", "get", "A project's usage over a period."),
     ("import_keypair", "keypairs", "import_keypair", "Store a public key."),
+    ("get_tags", "servers", "get_tags", "The tags of a server (2.26)."),
+    ("set_tags", "servers", "set_tags", "Replace every tag of a server; return them."),
+    ("add_tag", "servers", "add_tag", "Add a tag to a server."),
+    ("remove_tag", "servers", "remove_tag", "Remove a tag from a server."),
+    ("remove_all_tags", "servers", "remove_all_tags", "Remove every tag of a server."),
+    ("check_tag", "servers", "check_tag", "Whether a server has a tag."),
 )
 
 

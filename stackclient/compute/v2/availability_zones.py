@@ -53,6 +53,7 @@ class AvailabilityZoneManager(_base.ComputeManager):
     key = "availabilityZoneInfo"
     path = "/os-availability-zone"
     name_filter = None
+    verbs = frozenset(("list",))
 
     def iterate(self, detail: bool = False) -> _t.Iterator[AvailabilityZone]:  # type: ignore[override]
         """Yield the zones (with their hosts and services when ``detail``, admins)."""

@@ -35,6 +35,7 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Client", "MAX_MICROVERSION"]
 
 _PACKAGE = "stackclient.compute.v2."
+_CRUD = "get find create update delete"
 
 #: The newest compute microversion this client knows the shapes of.
 MAX_MICROVERSION = "2.104"
@@ -113,13 +114,13 @@ class Client(_sdk.SdkVerbs, service_client.ServiceClient):
     versions: _versions.VersionManager = _manager("versions", "VersionManager")
 
     sdk_resources = {
-        "server": "servers",
-        "flavor": "flavors",
-        "keypair": "keypairs",
-        "server_group": "server_groups",
-        "aggregate": "aggregates",
-        "hypervisor": "hypervisors",
-        "service": "services",
+        "server": ("servers", _CRUD),
+        "flavor": ("flavors", _CRUD),
+        "keypair": ("keypairs", "get find create delete"),
+        "server_group": ("server_groups", "get find create delete"),
+        "aggregate": ("aggregates", _CRUD),
+        "hypervisor": ("hypervisors", "get find"),
+        "service": ("services", "get find delete"),
     }
 
     # Written out in _sdk (argument names of openstacksdk); the base would

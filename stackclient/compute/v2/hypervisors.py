@@ -41,6 +41,7 @@ class HypervisorManager(_base.ComputeManager):
     collection_key = "hypervisors"
     key = "hypervisor"
     path = "/os-hypervisors"
+    verbs = frozenset(("list", "get"))
 
     @property  # type: ignore[override]
     def name_filter(self) -> str | None:

@@ -55,3 +55,4 @@ class InstanceActionManager(_base.ServerChildManager):
     collection_key = "instanceActions"
     key = "instanceAction"
     child_path = "os-instance-actions"
+    verbs = frozenset(("list", "get"))

@@ -47,6 +47,7 @@ class KeypairManager(_base.ComputeManager):
     collection_key = "keypairs"
     key = "keypair"
     path = "/os-keypairs"
+    verbs = frozenset(("list", "get", "create", "delete"))
 
     def _fetch_page(self, url, response_key, cls, walk, kwargs):  # type: ignore[no-untyped-def]
         # Nova wraps each listed key pair: {"keypairs": [{"keypair": {...}}, ...]}.

@@ -35,6 +35,7 @@ class LimitsManager(_base.ComputeManager):
     key = "limits"
     path = "/limits"
     name_filter = None
+    verbs = frozenset(("get",))
 
     def get(self, project_id: _t.Any = None, reserved: bool | None = None) -> Limits:  # type: ignore[override]
         """Return the limits of ``project_id`` (default: the token's project)."""

@@ -43,6 +43,7 @@ class MigrationManager(_base.ComputeManager):
     key = "migration"
     path = "/os-migrations"
     name_filter = None
+    verbs = frozenset(("list",))
 
     def get(self, *args: _t.Any, **kwargs: _t.Any) -> _t.Any:
         """Nova cannot show one migration here: list with filters, or use
@@ -62,6 +63,7 @@ class ServerMigrationManager(_base.ServerChildManager):
     collection_key = "migrations"
     key = "migration"
     child_path = "migrations"
+    verbs = frozenset(("list", "get", "delete"))
 
     def force_complete(self, server: _t.Any, migration: _t.Any) -> None:
         """Make a running live migration finish now (pausing the server briefly)."""

@@ -42,6 +42,7 @@ class QuotaSetManager(_base.ComputeManager):
     key = "quota_set"
     path = "/os-quota-sets"
     name_filter = None
+    verbs = frozenset(("get", "update", "delete"))
 
     def _url(self, project: _t.Any, tail: str = "", user_id: str | None = None) -> str:
         url = "%s/%s%s" % (self.path, _ids.path_segment(project, "project"), tail)

@@ -50,6 +50,8 @@ class ServerGroupManager(_base.ComputeManager):
     key = "server_group"
     path = "/os-server-groups"
     name_filter = None
+    verbs = frozenset(("list", "get", "create", "delete"))
+    uuid_ids = True
 
     def create(  # type: ignore[override]
         self, name: str, policy: str, rules: _t.Mapping[str, _t.Any] | None = None

@@ -43,6 +43,7 @@ class ServerInterfaceManager(_base.ServerChildManager):
     collection_key = "interfaceAttachments"
     key = "interfaceAttachment"
     child_path = "os-interface"
+    verbs = frozenset(("list", "get", "create", "delete"))
 
     def create(  # type: ignore[override]
         self,

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient.apiclient import exceptions, service
+from stackclient.apiclient import exceptions, tags
 from stackclient.compute.v2 import _base, _boot, server_actions, server_info, server_metadata
 
 __all__ = ["Server", "ServerManager"]
 
 
-class Server(service.ServiceResource):
+class Server(tags.TaggableResource):
     """A server, in the shape the server sent for :attr:`microversion`.
 
     Fields that change with the microversion (``server.microversion`` says
@@ -46,7 +46,9 @@ class Server(service.ServiceResource):
     =====  ==================================================================
 
     :attr:`flavor_id`, :attr:`flavor_name` and :attr:`image_id` read the
-    flavor and image whichever shape they came in.
+    flavor and image whichever shape they came in. ``add_tag``,
+    ``remove_tag``, ``set_tags`` ... (2.26) change the server's tags and
+    keep its ``tags`` field current.
 
     Example::
 
@@ -94,6 +96,7 @@ class Server(service.ServiceResource):
 
 
 class ServerManager(
+    tags.TagsMixin,
     server_metadata.ServerMetadataMixin,
     server_info.ServerInfoMixin,
     server_actions.ServerActionsMixin,
@@ -112,13 +115,23 @@ class ServerManager(
     ``marker`` ... Pages (``servers_links``) are followed.
 
     ``find("web")`` compares names exactly: a server called ``web-2`` is
-    never taken for ``web``.
+    never taken for ``web``; a name is looked for as a name only (server
+    ids are UUIDs), so a miss costs one request.
+
+    Tags (2.26): ``get_tags``, ``set_tags``, ``add_tag``, ``add_tags``,
+    ``check_tag``, ``remove_tag``, ``remove_all_tags`` (see
+    :mod:`stackclient.apiclient.tags`).
     """
 
     resource_class = Server
     collection_key = "servers"
     key = "server"
     name_filter_regex = True
+    uuid_ids = True
+
+    def _tags_path(self, resource: _t.Any, *tag: _t.Any) -> str:
+        self._needs("2.26", "Server tags")
+        return super()._tags_path(resource, *tag)
 
     def iterate(self, detail: bool = True, **filters: _t.Any) -> _t.Iterator[Server]:  # type: ignore[override]
         """Yield every server matching ``filters``, fetching pages as they are consumed.

@@ -41,6 +41,7 @@ class ServiceManager(_base.ComputeManager):
     key = "service"
     path = "/os-services"
     name_filter = "binary"
+    verbs = frozenset(("list", "get", "delete"))
 
     def get(self, service_: _t.Any, **params: _t.Any) -> Service:  # type: ignore[override]
         """Return one service by id (Nova only lists them: this filters the list)."""

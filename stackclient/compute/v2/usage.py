@@ -59,6 +59,7 @@ class UsageManager(_base.ComputeManager):
     key = "tenant_usage"
     path = "/os-simple-tenant-usage"
     name_filter = None
+    verbs = frozenset(("list", "get"))
 
     def _period(self, start: _t.Any, end: _t.Any) -> dict[str, str]:
         return {"start": _time(start, "start"), "end": _time(end, "end")}

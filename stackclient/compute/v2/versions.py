@@ -40,6 +40,7 @@ class VersionManager(_base.ComputeManager):
     collection_key = "versions"
     key = "version"
     name_filter = None
+    verbs = frozenset(("list", "get"))
 
     def _root(self) -> str:
         """The service's unversioned URL (the versioned endpoint without its version)."""

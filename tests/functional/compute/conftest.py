@@ -5,7 +5,8 @@ Clients find Nova (and Glance) in the token's catalog, as on a real cloud:
 cloud's admin. Servers boot from a small raw image the member uploads
 through the image client, on the cloud's shared network, with the
 ``m1.tiny`` flavor; the fake virt driver takes them from BUILD to ACTIVE in
-seconds. ``cleanup`` runs registered deletions after a test (newest first;
+seconds; ``neutron`` and ``cinder`` (the network and block-storage
+clients) check the ports and volumes Nova uses. ``cleanup`` runs registered deletions after a test (newest first;
 what is gone already is fine); ``unique`` makes names no rerun collides with.
 """
 
@@ -21,8 +22,10 @@ import pytest
 from stackclient import session
 from stackclient.apiclient import exceptions
 from stackclient.auth import v3 as v3_auth
+from stackclient.block_storage.v3 import client as volume_client
 from stackclient.compute.v2 import client
 from stackclient.image.v2 import client as image_client
+from stackclient.network.v2_0 import client as network_client
 
 #: Seconds one request may take.
 TIMEOUT = 60
@@ -68,6 +71,16 @@ def nova_admin(cloud: dict[str, _t.Any], admin_session: session.Session) -> clie
 @pytest.fixture(scope="session")
 def glance(member_session: session.Session) -> image_client.Client:
     return image_client.Client(session=member_session)
+
+
+@pytest.fixture(scope="session")
+def neutron(member_session: session.Session) -> network_client.Client:
+    return network_client.Client(session=member_session)
+
+
+@pytest.fixture(scope="session")
+def cinder(member_session: session.Session) -> volume_client.Client:
+    return volume_client.Client(session=member_session)
 
 
 def unique_name(prefix: str = "x") -> str:

@@ -7,18 +7,16 @@ import datetime
 import time
 import typing as _t
 
+import pytest
+
 from stackclient.apiclient import exceptions
 from tests.functional.compute.conftest import INTERVAL, WAIT, boot, delete_and_wait
 
 
-def _network_endpoint(nova: _t.Any) -> str:
-    url = nova.session.get_endpoint(service_type="network", interface="public")
-    return str(url).rstrip("/") + "/v2.0"
-
-
 def test_boot_with_a_network_and_a_key_pair_reaches_active(
-    cloud: dict[str, _t.Any], nova: _t.Any, server: _t.Any, keypair: _t.Any, network_id: str
-) -> None:
+    cloud: dict[str, _t.Any], nova: _t.Any, neutron: _t.Any, server: _t.Any, keypair: _t.Any,
+    network_id: str,
+) -> None:  # fmt: skip
     assert server.status == "ACTIVE"
     assert server.key_name == keypair.name
     assert server.metadata == {"suite": "compute"}
@@ -26,9 +24,9 @@ def test_boot_with_a_network_and_a_key_pair_reaches_active(
     assert server.flavor_name == "m1.tiny" and server.flavor["vcpus"] == 1
     shared = cloud["services"]["neutron"]["shared_network"]
     assert [a["addr"] for a in server.addresses[shared["name"]]] == server.ip_addresses
-    ports = nova.session.get(_network_endpoint(nova) + "/ports",
-                             params={"device_id": server.id}).json()["ports"]  # fmt: skip
-    assert [(p["network_id"], p["status"]) for p in ports] == [(network_id, "ACTIVE")]
+    ports = neutron.ports.list(device_id=server.id)
+    assert [(p.network_id, p.status) for p in ports] == [(network_id, "ACTIVE")]
+    assert [ip["ip_address"] for ip in ports[0].fixed_ips] == server.ip_addresses
 
 
 def test_find_is_exact_while_the_name_filter_is_a_regex(
@@ -79,6 +77,25 @@ def test_metadata(nova: _t.Any, server: _t.Any) -> None:
     assert "role" in str(error) and error.request_id
 
 
+def test_tags(nova: _t.Any, server: _t.Any) -> None:
+    assert nova.get_tags(server) == []
+    nova.add_tag(server, "web")
+    assert sorted(nova.set_tags(server, ["web", "prod"])) == ["prod", "web"]
+    assert sorted(nova.get_tags(server)) == ["prod", "web"]
+    assert nova.check_tag(server, "prod") and not nova.check_tag(server, "dev")
+    assert [s.id for s in nova.servers(tags=["web", "prod"], name=server.name)] == [server.id]
+    assert [s.id for s in nova.servers(tags_any=["dev", "prod"], name=server.name)] == [server.id]
+    assert list(nova.servers(not_tags_any=["prod"], name=server.name)) == []
+    fresh = nova.get_server(server)
+    fresh.remove_tag("prod")
+    assert fresh.tags == ["web"] == nova.get_tags(server)
+    with pytest.raises(exceptions.NotFound) as caught:
+        nova.remove_tag(server, "prod")
+    assert "prod" in str(caught.value)
+    nova.remove_all_tags(server)
+    assert nova.get_server(server).tags == []
+
+
 def test_what_a_server_reports(nova: _t.Any, nova_admin: _t.Any, server: _t.Any) -> None:
     assert "FAKE CONSOLE OUTPUT" in nova.get_server_console_output(server)
     assert nova.get_server_console_output(server, length=1) == "LAST LINE"
@@ -95,31 +112,33 @@ def test_what_a_server_reports(nova: _t.Any, nova_admin: _t.Any, server: _t.Any)
     assert nova.get_server_topology(server) is not None
 
 
-def test_security_groups(nova: _t.Any, server: _t.Any, unique: _t.Any) -> None:
-    neutron = _network_endpoint(nova)
-    body = {"security_group": {"name": unique("sg")}}
-    group = nova.session.post(neutron + "/security-groups", json=body).json()["security_group"]
-    try:
-        nova.add_security_group_to_server(server, group["name"])
-        names = {g["name"] for g in nova.fetch_server_security_groups(server)}
-        assert {"default", group["name"]} <= names
-        nova.remove_security_group_from_server(server, group["name"])
-        assert group["name"] not in {g["name"] for g in nova.fetch_server_security_groups(server)}
-        error = _raises(exceptions.HttpError, nova.remove_security_group_from_server, server,
-                        group["name"])  # fmt: skip
-        assert group["name"] in str(error)
-    finally:
-        nova.session.delete("%s/security-groups/%s" % (neutron, group["id"]), raise_exc=False)
+def test_security_groups(nova: _t.Any, neutron: _t.Any, server: _t.Any, unique: _t.Any,
+                         cleanup: _t.Any) -> None:  # fmt: skip
+    group = neutron.create_security_group(name=unique("sg"))
+    cleanup(neutron.security_groups.delete, group)
+    nova.add_security_group_to_server(server, group)
+    names = {g["name"] for g in nova.fetch_server_security_groups(server)}
+    assert {"default", group.name} <= names
+    (port,) = neutron.ports.list(device_id=server.id)
+    assert group.id in port.security_groups
+    nova.remove_security_group_from_server(server, group.name)
+    assert group.name not in {g["name"] for g in nova.fetch_server_security_groups(server)}
+    error = _raises(exceptions.HttpError, nova.remove_security_group_from_server, server,
+                    group.name)  # fmt: skip
+    assert group.name in str(error)
 
 
-def test_interfaces_attach_and_detach(nova: _t.Any, server: _t.Any, network_id: str) -> None:
+def test_interfaces_attach_and_detach(nova: _t.Any, neutron: _t.Any, server: _t.Any,
+                                      network_id: str) -> None:  # fmt: skip
     before = {i.port_id for i in nova.server_interfaces(server)}
     attached = nova.create_server_interface(server, net_id=network_id)
     assert attached.net_id == network_id and attached.port_id not in before
+    assert neutron.get_port(attached.port_id).device_id == server.id
     assert nova.get_server_interface(attached.port_id, server).fixed_ips
     _until(lambda: attached.port_id in {i.id for i in nova.server_interfaces(server)})
     nova.delete_server_interface(attached, server)
     _until(lambda: {i.port_id for i in nova.server_interfaces(server)} == before)
+    _until(lambda: neutron.find_port(attached.port_id) is None)  # Nova made it, Nova deletes it
 
 
 def test_instance_actions_with_their_events(nova: _t.Any, server: _t.Any) -> None:

@@ -1,68 +1,55 @@
-"""Volume attachments across Nova and the block-storage service (Cinder)."""
+"""Volume attachments across Nova and the block-storage service (Cinder), each through
+its own client."""
 
 from __future__ import annotations
 
-import time
 import typing as _t
+
+import pytest
 
 from stackclient.compute.v2 import Client
 from tests.functional.compute.conftest import INTERVAL, WAIT
 
 
-def _volume_status(nova: _t.Any, url: str) -> str | None:
-    resp = nova.session.get(url, raise_exc=False)
-    return None if resp.status_code == 404 else str(resp.json()["volume"]["status"])
-
-
-def _until(check: _t.Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not check():
-        assert time.monotonic() < deadline, "timed out waiting for %s" % what
-        time.sleep(INTERVAL)
-
-
-def test_attach_update_and_detach_a_volume(nova: _t.Any, server: _t.Any, unique: _t.Any) -> None:
-    volumes = str(nova.session.get_endpoint(service_type="block-storage", interface="public"))
-    body = {"volume": {"size": 1, "name": unique("vol")}}
-    volume = nova.session.post(volumes.rstrip("/") + "/volumes", json=body).json()["volume"]
-    url = "%s/volumes/%s" % (volumes.rstrip("/"), volume["id"])
+@pytest.fixture
+def volume(cinder: _t.Any, unique: _t.Any) -> _t.Iterator[_t.Any]:
+    made = cinder.volumes.create(size=1, name=unique("vol"))
     try:
-        _until(lambda: _volume_status(nova, url) == "available", "the volume")
-        attachment = nova.create_volume_attachment(
-            server, volume["id"], delete_on_termination=False
-        )
-        assert attachment.volumeId == volume["id"] and attachment.serverId == server.id
-        _until(lambda: _volume_status(nova, url) == "in-use", "the attachment")
-        (listed,) = nova.volume_attachments(server)
-        assert (listed.id, listed.delete_on_termination) == (volume["id"], False)
-        assert listed.attachment_id and listed.microversion == "2.104"
-        nova.update_volume_attachment(server, volume["id"], delete_on_termination=True)
-        assert nova.get_volume_attachment(server, volume["id"]).delete_on_termination is True
-        shown = nova.get_server(server)
-        attached = shown.__dict__["os-extended-volumes:volumes_attached"]
-        assert [(v["id"], v["delete_on_termination"]) for v in attached] == [(volume["id"], True)]
-        nova.delete_volume_attachment(server, volume["id"])
-        _until(lambda: _volume_status(nova, url) == "available", "the detach")
-        assert list(nova.volume_attachments(server)) == []
+        yield cinder.volumes.wait_for_status(made, "available", interval=INTERVAL, timeout=WAIT)
     finally:
-        nova.session.delete(url, raise_exc=False)
-    _until(lambda: _volume_status(nova, url) is None, "the volume's deletion")
+        cinder.delete_volume(made)
+        cinder.volumes.wait_for_delete(made, interval=INTERVAL, timeout=WAIT)
 
 
-def test_from_2_101_the_attach_answers_before_it_exists(nova: _t.Any, member_session: _t.Any,
-                                                        server: _t.Any, unique: _t.Any) -> None:  # fmt: skip
-    volumes = str(nova.session.get_endpoint(service_type="block-storage", interface="public"))
-    body = {"volume": {"size": 1, "name": unique("vol")}}
-    volume = nova.session.post(volumes.rstrip("/") + "/volumes", json=body).json()["volume"]
-    url = "%s/volumes/%s" % (volumes.rstrip("/"), volume["id"])
-    try:
-        _until(lambda: _volume_status(nova, url) == "available", "the volume")
-        old = Client(session=member_session, api_version="2.100")
-        attachment = old.create_volume_attachment(server, volume["id"])
-        assert attachment.device and attachment.microversion == "2.100"
-        _until(lambda: _volume_status(nova, url) == "in-use", "the attachment")
-        nova.delete_volume_attachment(server, volume["id"])
-        _until(lambda: _volume_status(nova, url) == "available", "the detach")
-    finally:
-        nova.session.delete(url, raise_exc=False)
-    _until(lambda: _volume_status(nova, url) is None, "the volume's deletion")
+def _volume_in(cinder: _t.Any, volume: _t.Any, status: str) -> _t.Any:
+    return cinder.volumes.wait_for_status(volume, status, interval=INTERVAL, timeout=WAIT)
+
+
+def test_attach_update_and_detach_a_volume(
+    nova: _t.Any, cinder: _t.Any, server: _t.Any, volume: _t.Any
+) -> None:
+    attachment = nova.create_volume_attachment(server, volume, delete_on_termination=False)
+    assert attachment.volumeId == volume.id and attachment.serverId == server.id
+    in_use = _volume_in(cinder, volume, "in-use")
+    assert [a["server_id"] for a in in_use.attachments] == [server.id]
+    (listed,) = nova.volume_attachments(server)
+    assert (listed.id, listed.delete_on_termination) == (volume.id, False)
+    assert listed.attachment_id and listed.microversion == "2.104"
+    nova.update_volume_attachment(server, volume, delete_on_termination=True)
+    assert nova.get_volume_attachment(server, volume).delete_on_termination is True
+    attached = nova.get_server(server).__dict__["os-extended-volumes:volumes_attached"]
+    assert [(v["id"], v["delete_on_termination"]) for v in attached] == [(volume.id, True)]
+    nova.delete_volume_attachment(server, volume)
+    _volume_in(cinder, volume, "available")
+    assert list(nova.volume_attachments(server)) == []
+
+
+def test_before_2_101_the_attach_answers_with_the_attachment(
+    nova: _t.Any, member_session: _t.Any, cinder: _t.Any, server: _t.Any, volume: _t.Any
+) -> None:
+    old = Client(session=member_session, api_version="2.100")
+    attachment = old.create_volume_attachment(server, volume.id)
+    assert attachment.device and attachment.microversion == "2.100"
+    _volume_in(cinder, volume, "in-use")
+    nova.delete_volume_attachment(server, volume)
+    _volume_in(cinder, volume, "available")
