@@ -52,6 +52,9 @@ def test_pages_follow_servers_links(nova: _t.Any, server: _t.Any, boot_image: st
                                     tiny: _t.Any, cleanup: _t.Any) -> None:  # fmt: skip
     more = nova.servers.create(server.name + "-p", boot_image, tiny, networks="none")
     cleanup(delete_and_wait, nova, more)
+    # While a server is being scheduled Nova lists its build request, and
+    # paging past it by marker can return it again (the walk then stops).
+    nova.wait_for_server(more, interval=INTERVAL, timeout=WAIT)
     ids = [s.id for s in nova.servers(limit=1, name="^%s" % server.name)]
     assert sorted(ids) == sorted({server.id, more.id}) and len(ids) == 2
 
