@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient.apiclient import exceptions, tags
+from stackclient.apiclient import exceptions
+from stackclient.apiclient.tags import TaggableResource, TagsMixin
 from stackclient.compute.v2 import _base, _boot, server_actions, server_info, server_metadata
 
 __all__ = ["Server", "ServerManager"]
 
 
-class Server(tags.TaggableResource):
+class Server(TaggableResource):
     """A server, in the shape the server sent for :attr:`microversion`.
 
     Fields that change with the microversion (``server.microversion`` says
@@ -96,7 +97,7 @@ class Server(tags.TaggableResource):
 
 
 class ServerManager(
-    tags.TagsMixin,
+    TagsMixin,
     server_metadata.ServerMetadataMixin,
     server_info.ServerInfoMixin,
     server_actions.ServerActionsMixin,
