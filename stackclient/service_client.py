@@ -65,7 +65,7 @@ _ASK_LATER = "pin a later version with api_version=, or leave it unpinned"
 _ALL_SDK_VERBS = frozenset(_SDK_VERBS + ("create_many", "find_or_create"))
 
 
-class ServiceClient(_verbs.VerbsMixin):
+class ServiceClient(_verbs.AdaptedClient):
     """A client for one OpenStack service: an endpoint, a version, managers.
 
     ``session`` is a stackclient or keystoneauth1 Session; without one,
@@ -177,29 +177,9 @@ class ServiceClient(_verbs.VerbsMixin):
     # -- where requests go ---------------------------------------------------------
 
     @property
-    def session(self) -> _t.Any:
-        """The session requests go through (stackclient's or keystoneauth1's)."""
-        return self._adapter.session
-
-    @property
     def adapter(self) -> adapter.Adapter:
         """The Adapter bound to this client's service."""
         return self._adapter
-
-    @property
-    def interface(self) -> str | None:
-        """The catalog interface used (``public``, ``internal``, ``admin``)."""
-        return self._adapter.interface
-
-    @property
-    def region_name(self) -> str | None:
-        """The region of the endpoint used, or None for any."""
-        return self._adapter.region_name
-
-    @property
-    def endpoint_override(self) -> str | None:
-        """The URL used instead of the catalog's, or None."""
-        return self._adapter.endpoint_override
 
     @property
     def endpoint(self) -> str:
