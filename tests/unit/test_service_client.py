@@ -26,10 +26,15 @@ class WidgetManager(service.ServiceManager):
     key = "widget"
 
 
+class RegexWidgetManager(WidgetManager):
+    name_filter_regex = True
+
+
 class NetClient(service_client.ServiceClient):
     service_type = "network"
     api_major = (2, 0)
     widgets = service_client.LazyManager(__name__, "WidgetManager")
+    regex_widgets = service_client.LazyManager(__name__, "RegexWidgetManager")
     sdk_resources = {"widget": "widgets"}
 
 
@@ -284,6 +289,11 @@ class TestFind(service_utils.ServiceTestCase):
         self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
         self.assertIsNone(self.client.find_widget("zuul"))
         self.assertRaises(exceptions.NotFound, self.client.widgets.find, "zuul")
+
+    def test_a_regex_name_filter_gets_the_name_escaped_and_anchored(self):
+        self.stub("GET", "/widgets", json={"widgets": [dict(W1, name="web.1 (a)")]})
+        self.assertEqual(W1["id"], self.client.regex_widgets.find("web.1 (a)").id)
+        self.assertRequest("GET", "/widgets", query={"name": [r"^web\.1\ \(a\)$"]})
 
     def test_project_scope_is_sent_as_a_filter(self):
         self.stub("GET", "/widgets", json={"widgets": [W1]})
