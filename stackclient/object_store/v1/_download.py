@@ -196,18 +196,32 @@ def _chunks(resp: requests.Response, url: str) -> _t.Iterator[bytes]:
         resp.close()
 
 
+def _in_order(manager: ObjectManager, found: Plan) -> _t.Iterator[bytes]:
+    """The object's bytes in order, checked part by part as they arrive.
+
+    A large object is read with one Range request per part: Swift's SLO
+    middleware slows a whole-object GET down to one segment a second after
+    the tenth (``rate_limit_after_segment``), a Range per segment is not.
+    """
+    head = found.head
+    path = _names.object_path(head.container, head.name) + found.query
+    checker = PartChecker(found.parts, "%s/%s" % (head.container, head.name))
+    if len(found.parts) == 1:
+        spans: list[tuple[int, int] | None] = [None]
+    else:
+        spans = [(p.offset, p.offset + p.length - 1) for p in found.parts if p.length]
+    for span in spans:
+        for chunk in _chunks(_get(manager, path, head, span), path):
+            checker.feed(chunk)
+            yield chunk
+    checker.finish()
+
+
 def stream(
     manager: ObjectManager, container: str, name: str, version_id: str | None = None
 ) -> _t.Iterator[bytes]:
     """Yield the object's bytes; the last step raises if they differ from what Swift recorded."""
-    found = plan(manager, container, name, version_id)
-    path = _names.object_path(container, name) + found.query
-    checker = PartChecker(found.parts, "%s/%s" % (container, name))
-    resp = _get(manager, path, found.head, None)
-    for chunk in _chunks(resp, path):
-        checker.feed(chunk)
-        yield chunk
-    checker.finish()
+    return _in_order(manager, plan(manager, container, name, version_id))
 
 
 # -- to a file object ---------------------------------------------------------------
@@ -216,14 +230,9 @@ def stream(
 def _to_file(
     manager: ObjectManager, found: Plan, fileobj: _t.Any, tracker: progress.Tracker
 ) -> None:
-    head = found.head
-    path = _names.object_path(head.container, head.name) + found.query
-    checker = PartChecker(found.parts, tracker.name)
-    for chunk in _chunks(_get(manager, path, head, None), path):
-        checker.feed(chunk)
+    for chunk in _in_order(manager, found):
         fileobj.write(chunk)
         tracker.data(len(chunk))
-    checker.finish()
 
 
 # -- to a path -------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Swift refuses some names with an error that does not say much (an empty
 name addresses the parent, ``\\x00`` gives 412 "Invalid UTF8 or contains
 NULL", a name over the length limit gives 400), and some names cannot be
 sent at all (a lone surrogate cannot be encoded, a ``/`` in a container
-name addresses an object). Every manager puts names into URLs through
+name addresses an object, ``a/../b`` is normalised to ``b`` on the way). Every manager puts names into URLs through
 :func:`container_path` and :func:`object_path`, which refuse those names
 with a :class:`~stackclient.apiclient.exceptions.ValidationError` that
 says what is wrong, before any request.
@@ -32,6 +32,9 @@ MAX_CONTAINER_NAME_LENGTH = 256
 
 #: Swift's default limit on an object name, in UTF-8 bytes.
 MAX_OBJECT_NAME_LENGTH = 1024
+
+#: Path segments that URL normalisation removes or resolves.
+_DOT_SEGMENTS = frozenset((".", ".."))
 
 
 def _text(value: _t.Any, what: str) -> str:
@@ -74,13 +77,24 @@ def _check(name: str, what: str, limit: int) -> str:
     return name
 
 
+def _no_dot_segments(name: str, what: str) -> str:
+    if any(segment in _DOT_SEGMENTS for segment in name.split("/")):
+        raise exceptions.ValidationError(
+            "The %s name %r has a '.' or '..' path segment: URL normalisation on the way "
+            "(client libraries, proxies, the server's own middleware) turns it into another "
+            "path, so it would address something else" % (what, name)
+        )
+    return name
+
+
 def check_container(value: _t.Any, limit: int = MAX_CONTAINER_NAME_LENGTH) -> str:
     """Return the container name in ``value`` (a string or a resource), or raise.
 
     Refused: a non-string, an empty name, a ``/`` (it would name an
-    object), a NUL, text that is not UTF-8, and names over ``limit`` bytes.
+    object), ``.`` and ``..``, a NUL, text that is not UTF-8, and names
+    over ``limit`` bytes.
     """
-    name = _check(_text(value, "container"), "container", limit)
+    name = _no_dot_segments(_check(_text(value, "container"), "container", limit), "container")
     if "/" in name:
         raise exceptions.ValidationError(
             "The container name %r contains '/', which Swift does not allow in container names"
@@ -93,9 +107,10 @@ def check_object(value: _t.Any, limit: int = MAX_OBJECT_NAME_LENGTH) -> str:
     """Return the object name in ``value`` (a string or a resource), or raise.
 
     ``/`` is allowed (pseudo-directories); refused: a non-string, an empty
-    name, a NUL, text that is not UTF-8 and names over ``limit`` bytes.
+    name, a ``.`` or ``..`` path segment (``a/../b`` reaches the server
+    as ``b``), a NUL, text that is not UTF-8 and names over ``limit`` bytes.
     """
-    return _check(_text(value, "object"), "object", limit)
+    return _no_dot_segments(_check(_text(value, "object"), "object", limit), "object")
 
 
 def container_path(container: _t.Any) -> str:

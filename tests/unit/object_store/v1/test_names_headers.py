@@ -29,17 +29,25 @@ class NamesTest(testtools.TestCase):
             ("\ud800", "surrogate"),
             (None, "string"),
             (b"\xff", "UTF-8"),
+            ("..", "'..'"),
         ):
             error = self.assertRaises(exceptions.ValidationError, _names.check_container, bad)
             self.assertIn(says, str(error), repr(bad))
 
     def test_refused_object_names(self):
-        for bad, says in (("", "empty"), ("a\x00", "NUL"), ("o" * 1025, "1025 bytes")):
+        for bad, says in (
+            ("", "empty"),
+            ("a\x00", "NUL"),
+            ("o" * 1025, "1025 bytes"),
+            ("a/../b", "'..'"),
+            (".", "'.'"),
+            ("x/.", "'.'"),
+        ):
             error = self.assertRaises(exceptions.ValidationError, _names.check_object, bad)
             self.assertIn(says, str(error))
 
     def test_allowed_object_names(self):
-        for good in ("a/../b", ".", "a//b", "o" * 1024, "ünï cøde", b"bytes-name"):
+        for good in ("a..b/...", ".hidden", "a//b", "o" * 1024, "ünï cøde", b"bytes-name"):
             _names.check_object(good)
 
 
