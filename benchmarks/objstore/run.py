@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -223,7 +224,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return options
 
 
+def _stop(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # so that the server stops and the scratch files go
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop)
     options = parse_args(argv)
     config = settings(options.quick, options.threads)
     options.rounds = options.rounds or config["rounds"]

@@ -18,6 +18,7 @@ object continues from the partial file's length.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -301,7 +302,6 @@ def _to_path(
             _single(manager, found, fd, state, resumed, tracker)
         else:
             _parallel(manager, found, fd, state, options, tracker)
-        os.fsync(fd)
     finally:
         os.close(fd)
     os.replace(partial, target)
@@ -424,6 +424,17 @@ def _fetch_part(
     checker.finish()
 
 
+@contextlib.contextmanager
+def _local_errors(where: str) -> _t.Iterator[None]:
+    """Local file errors (a full disk, a missing directory) as ClientException."""
+    try:
+        yield
+    except OSError as exc:
+        raise exceptions.ClientException(
+            "Cannot write the download to %s: %s" % (where, exc.strerror or exc)
+        ) from exc
+
+
 def download(
     manager: ObjectManager, container: str, name: str, dest: _t.Any, options: DownloadOptions
 ) -> Object:
@@ -436,9 +447,11 @@ def download(
         options.progress, "%s/%s" % (head.container, head.name), head.bytes, len(found.parts)
     )
     if isinstance(dest, (str, os.PathLike)):
-        _to_path(manager, found, os.fspath(dest), options, tracker)
+        with _local_errors(os.fspath(dest)):
+            _to_path(manager, found, os.fspath(dest), options, tracker)
     elif hasattr(dest, "write"):
-        _to_file(manager, found, dest, tracker)
+        with _local_errors(getattr(dest, "name", "the file object")):
+            _to_file(manager, found, dest, tracker)
         tracker.parts_done = len(found.parts)
     else:
         raise exceptions.ValidationError(

@@ -233,12 +233,21 @@ class HashingBody:
     def __len__(self) -> int:
         return self.length
 
+    def _read(self, position: int, size: int) -> bytes:
+        # An OSError raised while requests sends would pass for a connection failure.
+        try:
+            return self.source.read_at(position, size)
+        except OSError as exc:
+            raise exceptions.ClientException(
+                "Cannot read the data to upload at byte %d: %s" % (position, exc.strerror or exc)
+            ) from exc
+
     def __iter__(self) -> _t.Iterator[bytes]:
         position, end = self.offset, self.offset + self.length
         while position < end:
             if self.cancel is not None and self.cancel.is_set():
                 raise Cancelled()
-            data = self.source.read_at(position, min(self.chunk_size, end - position))
+            data = self._read(position, min(self.chunk_size, end - position))
             if not data:
                 raise exceptions.ValidationError(
                     "The data to upload ended at byte %d of %d: was the file changed "

@@ -266,3 +266,23 @@ class DynamicTest(DownloadTestCase):
     def test_a_segment_changed_after_the_listing_is_caught(self):
         self.swift.corrupt_reads.add("c/dlo")
         self.assertRaises(exceptions.ChecksumMismatch, self.client.objects.read, "c", "dlo")
+
+
+class LocalErrorsTest(DownloadTestCase):
+    def test_an_unwritable_destination_is_a_client_exception(self):
+        missing = os.path.join(self.dir, "no", "such", "dir", "out.bin")
+        error = self.assertRaises(
+            exceptions.ClientException, self.client.objects.download, "c", "plain", missing
+        )
+        self.assertIn("Cannot write the download to", str(error))
+        self.assertIsInstance(error.__cause__, OSError)
+
+    def test_a_failing_file_object(self):
+        class Full(io.RawIOBase):
+            def write(self, data):
+                raise OSError(28, "No space left on device")
+
+        error = self.assertRaises(
+            exceptions.ClientException, self.client.objects.download, "c", "plain", Full()
+        )
+        self.assertIn("No space left on device", str(error))

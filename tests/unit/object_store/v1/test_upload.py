@@ -415,3 +415,28 @@ class ResumeTest(UploadTestCase):
         obj = self.client.objects.upload("c", "big", self.path, segment_size=4096, resume=False)
         self.assertEqual((3, 0), (obj.segments_sent, obj.segments_skipped))
         self.assertEqual([], [r for r in self.sent("GET") if "/c_segments" in r.url])
+
+
+class LocalErrorsTest(UploadTestCase):
+    def test_a_source_that_fails_to_read_is_a_client_exception_not_a_connection_error(self):
+        class Broken(io.RawIOBase):
+            def readable(self):
+                return True
+
+            def seekable(self):
+                return True
+
+            def seek(self, offset, whence=0):
+                return 0 if whence == 0 else 100
+
+            def tell(self):
+                return 0
+
+            def read(self, size=-1):
+                raise OSError(5, "Input/output error")
+
+        error = self.assertRaises(
+            exceptions.ClientException, self.client.objects.upload, "c", "o", Broken()
+        )
+        self.assertIn("Input/output error", str(error))
+        self.assertNotIsInstance(error, exceptions.TransportError)
