@@ -219,10 +219,29 @@ def _in_order(manager: ObjectManager, found: Plan) -> _t.Iterator[bytes]:
 
 
 def stream(
-    manager: ObjectManager, container: str, name: str, version_id: str | None = None
+    manager: ObjectManager,
+    container: str,
+    name: str,
+    version_id: str | None = None,
+    callback: progress.ProgressCallback | None = None,
 ) -> _t.Iterator[bytes]:
     """Yield the object's bytes; the last step raises if they differ from what Swift recorded."""
-    return _in_order(manager, plan(manager, container, name, version_id))
+    found = plan(manager, container, name, version_id)
+    if callback is None:
+        return _in_order(manager, found)
+    where = "%s/%s" % (container, name)
+    tracker = progress.Tracker(callback, where, found.head.bytes, len(found.parts))
+    return _reported(_in_order(manager, found), tracker, len(found.parts))
+
+
+def _reported(
+    chunks: _t.Iterator[bytes], tracker: progress.Tracker, parts: int
+) -> _t.Iterator[bytes]:
+    for chunk in chunks:
+        tracker.data(len(chunk))
+        yield chunk
+    tracker.parts_done = parts
+    tracker.done()
 
 
 # -- to a file object ---------------------------------------------------------------

@@ -103,15 +103,23 @@ class ContainerManager(base.BaseManager):
         self,
         *,
         prefix: str | None = None,
+        delimiter: str | None = None,
         limit: int | None = None,
         marker: str | None = None,
         end_marker: str | None = None,
         reverse: bool = False,
     ) -> _t.Iterator[Container]:
-        """Yield every container (in pages of ``limit``), fetching pages as they are needed."""
+        """Yield every container (in pages of ``limit``), fetching pages as they are needed.
+
+        ``prefix`` keeps names that start with it; ``delimiter`` rolls names
+        up to the first delimiter after the prefix (entries with a ``subdir``
+        and that as their name); ``marker``/``end_marker`` start after /
+        stop before a name; ``reverse`` lists in reverse order.
+        """
         cls = self.resource_class
         params = {
             "prefix": prefix,
+            "delimiter": delimiter,
             "limit": limit,
             "marker": marker,
             "end_marker": end_marker,
@@ -119,6 +127,10 @@ class ContainerManager(base.BaseManager):
         }
 
         def page(items: list[dict[str, _t.Any]]) -> list[Container]:
+            if delimiter is not None:
+                for item in items:
+                    if "subdir" in item:
+                        item["name"] = item["subdir"]
             return [cls(self, item, True) for item in items]  # type: ignore[misc]
 
         size = self.client.known_page_size("account")

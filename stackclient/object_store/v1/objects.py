@@ -302,7 +302,12 @@ class ObjectManager(base.BaseManager):
         )
 
     def stream(
-        self, container: _t.Any, name: _t.Any, *, version_id: str | None = None
+        self,
+        container: _t.Any,
+        name: _t.Any,
+        *,
+        version_id: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _t.Iterator[bytes]:
         """Yield the object's data in chunks of up to 1 MiB, verified as it comes.
 
@@ -310,12 +315,23 @@ class ObjectManager(base.BaseManager):
         differs from what Swift recorded, so consume the iterator to the end.
         """
         return _download.stream(
-            self, _names.check_container(container), _names.check_object(name), version_id
+            self,
+            _names.check_container(container),
+            _names.check_object(name),
+            version_id,
+            progress,
         )
 
-    def read(self, container: _t.Any, name: _t.Any, *, version_id: str | None = None) -> bytes:
+    def read(
+        self,
+        container: _t.Any,
+        name: _t.Any,
+        *,
+        version_id: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> bytes:
         """The object's data as bytes (in memory: for small objects), verified."""
-        return b"".join(self.stream(container, name, version_id=version_id))
+        return b"".join(self.stream(container, name, version_id=version_id, progress=progress))
 
     # -- metadata -------------------------------------------------------------------------
 

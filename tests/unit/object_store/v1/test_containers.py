@@ -42,6 +42,16 @@ class ListTest(utils.ObjectStoreTestCase):
         self.assertEqual(["a", "b", "a", "b"], found)
         self.assertEqual(2, len(self.sent("GET")))
 
+    def test_a_delimiter_rolls_names_up(self):
+        self.stub("GET", "", json=[{"subdir": "logs-"}, {"name": "other", "count": 1, "bytes": 2}])
+        found = [c.name for c in self.client.containers(prefix="", delimiter="-", limit=5)]
+        self.assertEqual(["logs-", "other"], found)
+        self.assertRequest(
+            "GET",
+            "",
+            query={"format": ["json"], "prefix": [""], "delimiter": ["-"], "limit": ["5"]},
+        )
+
     def test_listing_entries_are_resources(self):
         self.client.containers.create("c")
         (entry,) = self.client.containers.list()

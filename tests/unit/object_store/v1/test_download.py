@@ -60,7 +60,13 @@ class PlainTest(DownloadTestCase):
 
     def test_read_and_stream(self):
         self.assertEqual(DATA, self.client.objects.read("c", "plain"))
-        self.assertEqual(DATA, b"".join(self.client.objects.stream("c", "plain")))
+        seen = []
+        self.assertEqual(
+            DATA, b"".join(self.client.objects.stream("c", "plain", progress=seen.append))
+        )
+        self.assertEqual(
+            (len(DATA), 1, 1), (seen[-1].bytes_done, seen[-1].parts_done, seen[-1].objects_done)
+        )
 
     def test_corrupted_bytes_raise_and_nothing_is_presented_as_complete(self):
         self.swift.corrupt_reads.add("c/plain")
