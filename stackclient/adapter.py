@@ -10,6 +10,7 @@ own exceptions are translated into stackclient's.
 
 from __future__ import annotations
 
+import importlib
 import typing as _t
 
 from stackclient import _redact, _verbs
@@ -38,6 +39,50 @@ _KEYSTONEAUTH_ERRORS: dict[str, type[exceptions.ClientException]] = {
     "AuthPluginException": exceptions.AuthorizationFailure,
     "ClientException": exceptions.ClientException,
 }
+
+
+#: What stackclient calls the interface of "the auth URL, not the catalog".
+_AUTH_INTERFACE = "auth"
+
+#: Where each foreign session library keeps its own sentinel for it.
+_AUTH_INTERFACE_MODULES = {
+    "keystoneauth1": "keystoneauth1.plugin",
+    "keystoneclient": "keystoneclient.auth.base",
+}
+
+
+def _session_filter(session: _t.Any, endpoint_filter: dict[str, _t.Any]) -> dict[str, _t.Any]:
+    """``endpoint_filter`` as ``session`` understands it.
+
+    keystoneauth1 (and keystoneclient) sessions know the auth URL only as
+    their ``AUTH_INTERFACE`` object; the string would be looked up in the
+    catalog (and fail with "the service catalog is empty" for an unscoped
+    token). Their library is imported already, since the session is theirs.
+    """
+    if endpoint_filter.get("interface") != _AUTH_INTERFACE:
+        return endpoint_filter
+    module_name = _AUTH_INTERFACE_MODULES.get(type(session).__module__.split(".")[0])
+    if module_name is None:
+        return endpoint_filter
+    sentinel = getattr(importlib.import_module(module_name), "AUTH_INTERFACE", None)
+    if sentinel is None:
+        return endpoint_filter
+    return dict(endpoint_filter, interface=sentinel)
+
+
+def _quiet_if_secret(session: _t.Any, kwargs: dict[str, _t.Any]) -> None:
+    """Turn a foreign session's request log off for a JSON body holding a secret.
+
+    keystoneauth1 and keystoneclient sessions log request bodies as they
+    are (a new user's password, ``original_password``); keystoneclient's
+    managers passed ``log=False`` for those requests, and so does this.
+    stackclient's own Session logs them with the secrets masked.
+    """
+    if type(session).__module__.split(".")[0] not in _AUTH_INTERFACE_MODULES:
+        return
+    body = kwargs.get("json")
+    if body is not None and _redact.json_value(body) != body:
+        kwargs.setdefault("log", False)
 
 
 def _translate(
@@ -142,8 +187,10 @@ class Adapter(_verbs.VerbsMixin):
         """
         endpoint_filter = self._endpoint_filter()
         endpoint_filter.update(kwargs.pop("endpoint_filter", None) or {})
+        endpoint_filter = _session_filter(self.session, endpoint_filter)
         raise_exc = kwargs.pop("raise_exc", self.raise_exc)
         self._defaults(kwargs)
+        _quiet_if_secret(self.session, kwargs)
         try:
             resp = self.session.request(
                 url, method, endpoint_filter=endpoint_filter, raise_exc=False, **kwargs
@@ -177,6 +224,7 @@ class Adapter(_verbs.VerbsMixin):
             return self.endpoint_override
         endpoint_filter = self._endpoint_filter()
         endpoint_filter.update(kwargs)
+        endpoint_filter = _session_filter(self.session, endpoint_filter)
         return self._call("get_endpoint", auth or self.auth, **endpoint_filter)
 
     def get_token(self, auth: _t.Any = None) -> str | None:

@@ -54,11 +54,18 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["LazyManager", "ServiceClient"]
 
-#: The verbs generated for each entry of ``sdk_resources``.
+#: The verbs generated for an entry of ``sdk_resources`` that names only its manager.
 _SDK_VERBS = ("get", "find", "create", "update", "delete")
 
+#: What an error about a too-old microversion tells the caller to do.
+_ASK_LATER = "pin a later version with api_version=, or leave it unpinned"
 
-class ServiceClient(_verbs.VerbsMixin):
+#: Every verb an entry may ask for: ``create_many`` makes ``create_<manager>``
+#: (``create_networks([...])``), ``find_or_create`` makes ``find_or_create_<singular>``.
+_ALL_SDK_VERBS = frozenset(_SDK_VERBS + ("create_many", "find_or_create"))
+
+
+class ServiceClient(_verbs.AdaptedClient):
     """A client for one OpenStack service: an endpoint, a version, managers.
 
     ``session`` is a stackclient or keystoneauth1 Session; without one,
@@ -91,14 +98,18 @@ class ServiceClient(_verbs.VerbsMixin):
     legacy_microversion_header: _t.ClassVar[str | None] = None
     #: The microversions this client knows (min, max).
     microversion_range: _t.ClassVar[tuple[str, str] | None] = None
-    #: SDK-style resources: singular name -> manager attribute.
-    sdk_resources: _t.ClassVar[_t.Mapping[str, str]] = {}
+    #: SDK-style resources: singular name -> manager attribute, or
+    #: (manager attribute, verbs) to choose the verbs: a space-separated
+    #: string or a sequence of ``get find create update delete create_many
+    #: find_or_create``.
+    sdk_resources: _t.ClassVar[_t.Mapping[str, _t.Any]] = {}
 
     def __init_subclass__(cls, **kwargs: _t.Any) -> None:
         super().__init_subclass__(**kwargs)
-        for singular, manager in cls.__dict__.get("sdk_resources", {}).items():
-            for verb in _SDK_VERBS:
-                name = "%s_%s" % (verb, singular)
+        for singular, entry in cls.__dict__.get("sdk_resources", {}).items():
+            manager, verbs = _sdk_entry(singular, entry)
+            for verb in verbs:
+                name = _sdk_name(verb, singular, manager)
                 if name not in cls.__dict__:
                     setattr(cls, name, _sdk_verb(verb, singular, manager))
 
@@ -166,29 +177,9 @@ class ServiceClient(_verbs.VerbsMixin):
     # -- where requests go ---------------------------------------------------------
 
     @property
-    def session(self) -> _t.Any:
-        """The session requests go through (stackclient's or keystoneauth1's)."""
-        return self._adapter.session
-
-    @property
     def adapter(self) -> adapter.Adapter:
         """The Adapter bound to this client's service."""
         return self._adapter
-
-    @property
-    def interface(self) -> str | None:
-        """The catalog interface used (``public``, ``internal``, ``admin``)."""
-        return self._adapter.interface
-
-    @property
-    def region_name(self) -> str | None:
-        """The region of the endpoint used, or None for any."""
-        return self._adapter.region_name
-
-    @property
-    def endpoint_override(self) -> str | None:
-        """The URL used instead of the catalog's, or None."""
-        return self._adapter.endpoint_override
 
     @property
     def endpoint(self) -> str:
@@ -217,6 +208,53 @@ class ServiceClient(_verbs.VerbsMixin):
         http = getattr(self.session, "session", None)
         if http is not None and hasattr(http, "get_adapter"):
             _transport.widen_pool(http, self.endpoint, count)
+
+    def require_microversion(self, minimum: str, feature: str) -> str:
+        """Return the microversion to send for ``feature``, which the API has from ``minimum``.
+
+        That is the negotiated microversion when it is ``minimum`` or later,
+        and ``minimum`` itself when the server's range could not be read
+        (the server then decides). A negotiated or pinned version older than
+        ``minimum`` raises UnsupportedVersion naming the feature and both
+        versions, before anything is sent. Managers pass the result as
+        ``microversion=`` to the request::
+
+            version = client.require_microversion("3.27", "The attachments API")
+            client.get("/attachments", microversion=version)
+        """
+        needed = discover.Microversion.parse(minimum)
+        data, version = self._endpoint_data()
+        if self.microversion_type is None:
+            raise exceptions.UnsupportedVersion(
+                "%s needs microversion %s, but the %s API has no microversions"
+                % (feature, needed, self._adapter.service_type)
+            )
+        if version is None and (data.max_microversion is None or data.max_microversion >= needed):
+            return str(needed)
+        if version is not None and version >= needed:
+            return str(version)
+        raise exceptions.UnsupportedVersion(
+            "%s needs %s microversion %s or later, but %s; %s"
+            % (feature, self.microversion_type, needed, self._why_older(data, version), _ASK_LATER)
+        )
+
+    def _why_older(
+        self, data: discover.EndpointData, version: discover.Microversion | None
+    ) -> str:
+        server = "the server at %s offers %s to %s" % (
+            data.url,
+            data.min_microversion,
+            data.max_microversion,
+        )
+        if version is None:
+            return server
+        if self.api_version is not None and str(self.api_version).strip().lower() != "latest":
+            return "this client is pinned to %s (api_version=%r; %s)" % (
+                version,
+                self.api_version,
+                server,
+            )
+        return "this client uses %s (%s)" % (version, server)
 
     def _check_major(self, api_version: _t.Any) -> None:
         if api_version is None or self.microversion_type is not None:
@@ -358,6 +396,27 @@ def _plugin_for(ref: access.AccessInfo | None, token: str | None, endpoint: str 
     )
 
 
+def _sdk_entry(singular: str, entry: _t.Any) -> tuple[str, tuple[str, ...]]:
+    """(manager attribute, verbs) of one ``sdk_resources`` entry."""
+    if isinstance(entry, str):
+        return entry, _SDK_VERBS
+    manager, verbs = entry
+    verbs = tuple(verbs.split() if isinstance(verbs, str) else verbs)
+    unknown = sorted(set(verbs) - _ALL_SDK_VERBS)
+    if unknown:
+        raise TypeError(
+            "sdk_resources[%r] asks for unknown verbs %s; known: %s"
+            % (singular, unknown, sorted(_ALL_SDK_VERBS))
+        )
+    return manager, verbs
+
+
+def _sdk_name(verb: str, singular: str, manager: str) -> str:
+    if verb == "create_many":
+        return "create_%s" % manager
+    return "%s_%s" % (verb, singular)
+
+
 def _sdk_verb(verb: str, singular: str, manager_name: str) -> _t.Callable[..., _t.Any]:
     """One SDK-style method (``find_network`` ...) that calls the manager's verb."""
     noun = singular.replace("_", " ")
@@ -381,6 +440,12 @@ def _sdk_verb(verb: str, singular: str, manager_name: str) -> _t.Callable[..., _
     def delete(self: ServiceClient, resource: _t.Any, ignore_missing: bool = True) -> _t.Any:
         return getattr(self, manager_name).delete(resource, ignore_missing=ignore_missing)
 
+    def create_many(self: ServiceClient, items: _t.Iterable[_t.Mapping[str, _t.Any]]) -> _t.Any:
+        return getattr(self, manager_name).create_many(items)
+
+    def find_or_create(self: ServiceClient, name: str, **attrs: _t.Any) -> _t.Any:
+        return getattr(self, manager_name).find_or_create(name, **attrs)
+
     docs = {
         "get": "Return the %s with this id (or resource); NotFound when there is none.",
         "find": "Return the %s with this name or id; None when there is none "
@@ -389,8 +454,21 @@ def _sdk_verb(verb: str, singular: str, manager_name: str) -> _t.Callable[..., _
         "update": "Change the fields given of a %s (a resource or an id); return it.",
         "delete": "Delete a %s (a resource or an id); a missing one is ignored "
         "unless ignore_missing=False.",
+        "create_many": "Create several %ss in one request (the fields of each in a "
+        "dict); return them.",
+        "find_or_create": "Return the %s with this name, creating it with the fields "
+        "given when there is none; safe against concurrent creators.",
     }
-    func = {"get": get, "find": find, "create": create, "update": update, "delete": delete}[verb]
-    func.__name__ = func.__qualname__ = "%s_%s" % (verb, singular)
+    funcs = {
+        "get": get,
+        "find": find,
+        "create": create,
+        "update": update,
+        "delete": delete,
+        "create_many": create_many,
+        "find_or_create": find_or_create,
+    }
+    func = funcs[verb]
+    func.__name__ = func.__qualname__ = _sdk_name(verb, singular, manager_name)
     func.__doc__ = docs[verb] % noun + " Same as ``%s.%s(...)``." % (manager_name, verb)
     return func

@@ -368,6 +368,10 @@ class CrudManager(BaseManager):
         url, params = self._url_and_rest(self._filter_kwargs(kwargs))
         return url + self._build_query(params), params
 
+    def __call__(self, *args: _t.Any, **kwargs: _t.Any) -> _t.Iterator[Resource]:
+        """``manager(**filters)`` is :meth:`iterate`: openstacksdk's ``conn.identity.projects()``."""
+        return self.iterate(*args, **kwargs)
+
     def create(self, **kwargs: _t.Any) -> Resource:
         """POST ``{key: kwargs}`` to the collection; return the new resource."""
         url, body = self._url_and_rest(self._filter_kwargs(kwargs))

@@ -3,17 +3,19 @@
 Every error a caller can see is a :class:`ClientException`::
 
     ClientException
-    ├── ValidationError
+    ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
+    ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
     ├── AuthorizationFailure
     ├── AuthPluginOptionsMissing        (opt_names)
     ├── AuthSystemNotFound              (auth_system)
     ├── NoUniqueMatch
     ├── EndpointException
     │   ├── EndpointNotFound
+    │   │   └── EmptyCatalog            the token has no catalog at all
     │   └── AmbiguousEndpoints          (endpoints)
-    ├── MissingArgs                     (missing)
+    ├── MissingArgs                     (missing); also a TypeError
     ├── MethodNotImplemented            the API has no such operation
     ├── InvalidResponse                 a body that could not be decoded
     │   └── ChecksumMismatch            data differs from what the server recorded
@@ -27,11 +29,19 @@ Every error a caller can see is a :class:`ClientException`::
     └── HttpError                       the server answered with a 3xx-5xx
         ├── HTTPRedirection             3xx (MultipleChoices 300)
         ├── HTTPClientError             4xx (BadRequest 400 ... UnprocessableEntity 422)
+        │   └── RequestEntityTooLarge   413, also named OverLimit (over quota)
         └── HttpServerError             5xx (InternalServerError 500 ...)
 
 :func:`from_response` turns a :class:`requests.Response` with an error
 status into the matching class, reading the error message from whatever
 shape of body the service returned.
+
+Where python-keystoneclient raised a builtin for a bad argument, the class
+raised here also derives from that builtin, so code written against it
+keeps working: ``ValidationError`` is a ``ValueError`` (missing
+arguments, such as the endpoint filter's) and a ``TypeError`` (an
+argument a call does not take, such as ``list(id=...)``), and
+``MissingArgs`` is a ``TypeError``.
 """
 
 from __future__ import annotations
@@ -46,12 +56,14 @@ __all__ = [
     "ValidationError",
     "UnsupportedVersion",
     "CommandError",
+    "ConfigException",
     "AuthorizationFailure",
     "AuthPluginOptionsMissing",
     "AuthSystemNotFound",
     "NoUniqueMatch",
     "EndpointException",
     "EndpointNotFound",
+    "EmptyCatalog",
     "AmbiguousEndpoints",
     "MissingArgs",
     "MethodNotImplemented",
@@ -83,6 +95,7 @@ __all__ = [
     "LengthRequired",
     "PreconditionFailed",
     "RequestEntityTooLarge",
+    "OverLimit",
     "RequestUriTooLong",
     "UnsupportedMediaType",
     "RequestedRangeNotSatisfiable",
@@ -115,8 +128,12 @@ class ClientException(Exception):
         return self.message
 
 
-class ValidationError(ClientException):
-    """Arguments given to a call are not valid."""
+class ValidationError(ClientException, ValueError, TypeError):
+    """Arguments given to a call are not valid.
+
+    Also a ``ValueError`` and a ``TypeError``: python-keystoneclient raised
+    those builtins for the same mistakes, and callers catch them.
+    """
 
 
 class UnsupportedVersion(ClientException):
@@ -125,6 +142,10 @@ class UnsupportedVersion(ClientException):
 
 class CommandError(ClientException):
     """A command-line invocation is wrong."""
+
+
+class ConfigException(ClientException):
+    """Configuration (clouds.yaml, secure.yaml, OS_* variables, arguments) is wrong."""
 
 
 class AuthorizationFailure(ClientException):
@@ -159,6 +180,10 @@ class EndpointNotFound(EndpointException):
     """No endpoint in the catalog matches what was asked for."""
 
 
+class EmptyCatalog(EndpointNotFound):
+    """The token carries no service catalog (unscoped, or issued with nocatalog)."""
+
+
 class AmbiguousEndpoints(EndpointException):
     """Several endpoints match and there is no way to choose; see ``endpoints``."""
 
@@ -167,8 +192,11 @@ class AmbiguousEndpoints(EndpointException):
         super().__init__("AmbiguousEndpoints: %r" % (endpoints,))
 
 
-class MissingArgs(ClientException):
-    """Required arguments were not given; ``missing`` lists them."""
+class MissingArgs(ClientException, TypeError):
+    """Required arguments were not given; ``missing`` lists them.
+
+    A ``TypeError`` too, like a Python call that lacks arguments.
+    """
 
     def __init__(self, missing: _t.Iterable[str]) -> None:
         self.missing = list(missing)
@@ -447,6 +475,10 @@ class RequestEntityTooLarge(HTTPClientError):
 
     http_status = 413
     message = "Request Entity Too Large"
+
+
+#: 413 as Cinder and Nova use it: over quota (python-cinderclient and novaclient's name).
+OverLimit = RequestEntityTooLarge
 
 
 class RequestUriTooLong(HTTPClientError):

@@ -29,6 +29,7 @@ sent); lists follow the server's pagination; waits use
 from __future__ import annotations
 
 import re
+import time
 import typing as _t
 import urllib.parse
 
@@ -103,8 +104,20 @@ class ServiceManager(BaseManager):
     ``name_filter``     the list filter that selects by name for :meth:`find`
                         (None: list everything and compare names here)
     ``envelope``        whether create/update bodies wrap the fields in ``key``
+    ``verbs``           the verbs the API has for this collection (None: all of
+                        list, get, create, update, delete); the others raise
+                        MethodNotImplemented before anything is sent
+    ``uuid_ids``        whether every id is a UUID, so that :meth:`find` never
+                        tries a value that is not one as an id (one request)
+    ``find_or_create_scope``  the attributes given to :meth:`find_or_create`
+                        that narrow the name search (a subnet's name is looked
+                        for on its network)
+    ``twin_settle``     seconds :meth:`find_or_create` waits after creating
+                        before it looks for a concurrent twin (see there)
 
     Calling the manager is :meth:`iterate`: ``client.networks(shared=True)``.
+    A resource class whose ``NAME_ATTR`` is None has no names: :meth:`find`
+    then only takes ids.
     """
 
     resource_class: type[Resource] | None = ServiceResource
@@ -114,6 +127,10 @@ class ServiceManager(BaseManager):
     update_method: str = "PUT"
     name_filter: str | None = "name"
     envelope: bool = True
+    verbs: _t.ClassVar[frozenset[str] | None] = None
+    uuid_ids: bool = False
+    find_or_create_scope: tuple[str, ...] = ("project_id", "tenant_id")
+    twin_settle: float = 1.0
 
     # -- URLs ------------------------------------------------------------------
 
@@ -130,6 +147,14 @@ class ServiceManager(BaseManager):
     def _query(self, filters: _t.Mapping[str, _t.Any]) -> str:
         pairs = query_pairs(filters)
         return "?" + urllib.parse.urlencode(pairs) if pairs else ""
+
+    def _require(self, verb: str) -> None:
+        """Refuse a verb the API does not have for this collection, before sending."""
+        if self.verbs is not None and verb not in self.verbs:
+            raise exceptions.MethodNotImplemented(
+                "The API cannot %s %s; it can %s them"
+                % (verb, self.collection_key or "these", ", ".join(sorted(self.verbs)) or "not")
+            )
 
     # -- answers ---------------------------------------------------------------
 
@@ -160,10 +185,15 @@ class ServiceManager(BaseManager):
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
-        link = _responses.next_link(body, response_key, resp.headers)
+        link = self._page_link(_responses.next_link(body, response_key, resp.headers))
         next_url = walk.advance(link, resp.url or url) if link else None
         page = [cls(self, item, True) for item in items if item]
         return self._stamp(resp, page), next_url
+
+    def _page_link(self, link: str | None) -> str | None:
+        """The next-page link as the server gave it; services whose links miss a
+        path prefix of their endpoint (Glance behind a proxy) fix it here."""
+        return link
 
     def _body(self, attrs: _t.Mapping[str, _t.Any]) -> _t.Any:
         fields = {
@@ -183,6 +213,7 @@ class ServiceManager(BaseManager):
         Filters become the query string (see :func:`query_pairs`);
         ``limit`` sets the page size and ``marker`` where to start.
         """
+        self._require("list")
         url = self._collection_path() + self._query(filters)
         return self._iterate(url, self.collection_key)
 
@@ -192,11 +223,13 @@ class ServiceManager(BaseManager):
 
     def get(self, resource: _t.Any, **params: _t.Any) -> Resource:
         """GET one item by id (or resource); ``params`` become the query string."""
+        self._require("get")
         url = self._member_path(resource) + self._query(params)
         return self._resource(self.client.get(url), url)
 
     def create(self, **attrs: _t.Any) -> Resource:
         """POST a new item with the fields ``attrs``; return it as the server made it."""
+        self._require("create")
         url = self._collection_path()
         return self._resource(self.client.post(url, json=self._body(attrs)), url)
 
@@ -205,6 +238,7 @@ class ServiceManager(BaseManager):
 
         The service decides atomicity; Neutron creates all or none.
         """
+        self._require("create")
         bodies = [self._body(item)[self.key] if self.key else item for item in items]
         if not bodies:
             raise exceptions.ValidationError("create_many() needs at least one item")
@@ -220,12 +254,14 @@ class ServiceManager(BaseManager):
 
     def update(self, resource: _t.Any, **attrs: _t.Any) -> Resource:
         """Change the fields ``attrs`` of an item with ``update_method``; return it."""
+        self._require("update")
         url = self._member_path(resource)
         send = self.client.patch if self.update_method == "PATCH" else self.client.put
         return self._resource(send(url, json=self._body(attrs)), url)
 
     def delete(self, resource: _t.Any, ignore_missing: bool = False) -> None:
         """DELETE an item; a missing one raises NotFound unless ``ignore_missing``."""
+        self._require("delete")
         url = self._member_path(resource)
         try:
             self.client.delete(url)
@@ -248,9 +284,14 @@ class ServiceManager(BaseManager):
         None with ``ignore_missing``.
         """
         value = _ids.check_id(name_or_id, "name_or_id")
-        attempts = (self._by_id, self._by_name)
+        attempts: tuple[_t.Callable[[str, _t.Any], Resource | None], ...] = (
+            self._by_id,
+            self._by_name,
+        )
         if not _UUID.match(value):
-            attempts = (self._by_name, self._by_id)
+            attempts = (self._by_name,) if self.uuid_ids else (self._by_name, self._by_id)
+        if self.verbs is not None and "get" not in self.verbs:
+            attempts = (self._by_name,)
         for attempt in attempts:
             found = attempt(value, filters)
             if found is not None:
@@ -278,21 +319,28 @@ class ServiceManager(BaseManager):
 
     def _named(self, value: str, filters: _t.Mapping[str, _t.Any]) -> list[Resource]:
         """Items whose name is exactly ``value`` (server-side filter, checked here)."""
+        attr = self._resource_class().NAME_ATTR
+        if attr is None:
+            return []
         query = dict(filters)
         if self.name_filter:
             query[self.name_filter] = value
-        attr = self._resource_class().NAME_ATTR
         return [item for item in self.iterate(**query) if getattr(item, attr, None) == value]
 
     def find_or_create(self, name: str, **attrs: _t.Any) -> Resource:
         """Return the item named ``name``, creating it with ``attrs`` when there is none.
 
-        Tolerates a concurrent creator: when two callers create the same
-        name at once, both end up with the oldest of the two (the other is
-        deleted), and a Conflict from a service with unique names is
-        answered by finding the winner.
+        The name is looked for within ``find_or_create_scope`` (the project
+        given, the network of a subnet ...). Tolerates concurrent creators:
+        when several callers create the same name at once, all end up with
+        the oldest (``created_at``, then id) and the others are deleted; a
+        Conflict from a service with unique names is answered by finding the
+        winner. To make "oldest" reliable with timestamps of one-second
+        resolution, a caller that created waits ``twin_settle`` seconds
+        before it looks for twins: a twin it does not see then was created
+        in a later second, and its creator will see this one as older.
         """
-        scope = {k: attrs[k] for k in ("project_id", "tenant_id") if attrs.get(k)}
+        scope = {k: attrs[k] for k in self.find_or_create_scope if attrs.get(k)}
         found = self.find(name, ignore_missing=True, **scope)
         if found is not None:
             return found
@@ -300,6 +348,8 @@ class ServiceManager(BaseManager):
             created = self.create(name=name, **attrs)
         except exceptions.Conflict:
             return self._only(name, scope)
+        if self.twin_settle > 0:
+            time.sleep(self.twin_settle)
         twins = self._named(name, scope)
         if len(twins) <= 1:
             return created
@@ -321,13 +371,23 @@ class ServiceManager(BaseManager):
         """Wait until the item reaches ``status``; see :func:`waiters.wait_for_status`."""
         return waiters.wait_for_status(self._bound(resource), status, **kwargs)
 
+    def wait_while_status(
+        self, resource: _t.Any, status: str | _t.Iterable[str], **kwargs: _t.Any
+    ) -> Resource:
+        """Wait while the item's status is ``status``; see :func:`waiters.wait_while_status`."""
+        return waiters.wait_while_status(self._bound(resource), status, **kwargs)
+
     def wait_for_delete(self, resource: _t.Any, **kwargs: _t.Any) -> None:
         """Wait until the item is gone; see :func:`waiters.wait_for_delete`."""
         waiters.wait_for_delete(self._bound(resource), **kwargs)
 
     def _bound(self, resource: _t.Any) -> Resource:
-        """``resource`` as a Resource of this manager (an id becomes a stub)."""
-        if isinstance(resource, Resource) and getattr(resource, "manager", None) is not None:
+        """``resource`` as a Resource of this manager (an id becomes a stub).
+
+        A resource read through another client (another project's
+        credentials, another endpoint) is re-read through this one.
+        """
+        if isinstance(resource, Resource) and getattr(resource, "manager", None) is self:
             return resource
         return self._resource_class()(self, {"id": _ids.check_id(resource, self.key or "id")})
 
@@ -343,7 +403,11 @@ def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:
 def _ambiguity(noun: str, value: str, matches: list[Resource]) -> str:
     shown = []
     for item in matches[:_MAX_CANDIDATES_SHOWN]:
-        owner = getattr(item, "project_id", None) or getattr(item, "tenant_id", None)
+        owner = (
+            getattr(item, "project_id", None)
+            or getattr(item, "tenant_id", None)
+            or getattr(item, "owner", None)
+        )
         shown.append("%s (project %s)" % (item.id, owner) if owner else str(item.id))
     more = len(matches) - len(shown)
     return "%d %ss are named %r: %s%s. Use the id, or narrow the search (e.g. project_id=)." % (

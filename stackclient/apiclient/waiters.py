@@ -13,6 +13,10 @@ deadline ``timeout`` seconds away, and
 * raises :class:`~stackclient.apiclient.exceptions.WaitTimeout` (also a
   ``TimeoutError``) at the deadline, naming the last status seen.
 
+:func:`wait_while_status` is the other way round: it returns as soon as
+the status is no longer one of those given (a port leaving ``BUILD``),
+with the same failures, deadline and callback.
+
 ``callback`` is called after every read with a :class:`WaitProgress`
 (status, seconds elapsed, progress percent when the resource has one).
 
@@ -38,6 +42,7 @@ __all__ = [
     "fault_message",
     "wait_for_delete",
     "wait_for_status",
+    "wait_while_status",
 ]
 
 #: Seconds between two reads of the resource.
@@ -47,7 +52,15 @@ DEFAULT_INTERVAL = 2.0
 DEFAULT_TIMEOUT = 600.0
 
 #: Fields where services put the reason a resource failed, in the order tried.
-_FAULT_FIELDS = ("fault", "status_reason", "error_message", "last_error", "error", "message")
+_FAULT_FIELDS = (
+    "fault",
+    "status_reason",
+    "error_message",
+    "fail_reason",
+    "last_error",
+    "error",
+    "message",
+)
 
 #: Statuses that mean "deleted" for services that keep deleted items visible for a while.
 _GONE = frozenset(("deleted", "soft_deleted"))
@@ -86,21 +99,73 @@ def wait_for_status(
     ``wait`` is accepted as another name for ``timeout`` (openstacksdk's);
     ``timeout=None`` waits without a deadline.
     """
+    wanted = str(status).lower()
+    return _poll(
+        resource,
+        lambda seen: seen is not None and seen.lower() == wanted,
+        "status %s" % status,
+        failures,
+        (interval, timeout if wait is None else wait, _clock),
+        callback,
+        attribute,
+    )
+
+
+def wait_while_status(
+    resource: _t.Any,
+    status: str | _t.Iterable[str],
+    failures: _t.Iterable[str] = ("ERROR",),
+    interval: float = DEFAULT_INTERVAL,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    callback: _t.Callable[[WaitProgress], _t.Any] | None = None,
+    attribute: str = "status",
+    *,
+    wait: float | None = None,
+    _clock: _Clock = _REAL_CLOCK,
+) -> _t.Any:
+    """Re-read ``resource`` while its ``attribute`` is ``status`` (or one of several).
+
+    Returns the fresh resource as soon as the status is another one (a
+    failure status raises ResourceFailure, as for :func:`wait_for_status`).
+    Example: ``wait_while_status(port, "BUILD", timeout=60)``.
+    """
+    current = {s.lower() for s in ((status,) if isinstance(status, str) else status)}
+    failed = {str(f).lower() for f in failures or ()}
+    return _poll(
+        resource,
+        lambda seen: seen is not None and seen.lower() not in current | failed,
+        "a status other than %s" % "/".join(sorted(current)),
+        failures,
+        (interval, timeout if wait is None else wait, _clock),
+        callback,
+        attribute,
+    )
+
+
+def _poll(
+    resource: _t.Any,
+    done: _t.Callable[[str | None], bool],
+    goal: str,
+    failures: _t.Iterable[str],
+    timing: tuple[float, float | None, _Clock],
+    callback: _t.Callable[[WaitProgress], _t.Any] | None,
+    attribute: str,
+) -> _t.Any:
+    """Re-read until ``done(status)``; fail fast on ``failures``; time out at the deadline."""
+    interval, timeout, clock = timing
     manager, ident = _manager_and_id(resource)
     failed = {str(f).lower() for f in failures or ()}
-    wanted = str(status).lower()
-    timeout = timeout if wait is None else wait
-    deadline = _deadline(_clock, timeout)
-    start = _clock.now()
+    deadline = _deadline(clock, timeout)
+    start = clock.now()
     while True:
         current = manager.get(ident)
         seen = _status_of(current, attribute)
-        _report(callback, current, seen, _clock.now() - start)
-        if seen is not None and seen.lower() == wanted:
+        _report(callback, current, seen, clock.now() - start)
+        if done(seen):
             return current
         if seen is not None and seen.lower() in failed:
-            raise _failure(manager, current, seen, wanted)
-        _pause(_clock, (deadline, timeout), interval, current, seen, "status %s" % status)
+            raise _failure(manager, current, seen, goal)
+        _pause(clock, (deadline, timeout), interval, current, seen, goal)
 
 
 def wait_for_delete(
@@ -141,7 +206,7 @@ def _manager_and_id(resource: _t.Any) -> tuple[_t.Any, _t.Any]:
     if manager is None or not hasattr(manager, "get") or ident is None:
         raise exceptions.ValidationError(
             "Can only wait for a resource that has an id and a manager (got %r); "
-            "use the client's wait_for_status(), which accepts ids" % (resource,)
+            "use the manager's wait_for_status(), which accepts ids" % (resource,)
         )
     return manager, ident
 

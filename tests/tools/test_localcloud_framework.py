@@ -151,3 +151,17 @@ def test_log_tails_show_the_last_lines_of_each_log(tmp_path: Path) -> None:
     (tmp_path / "a.log").write_text("".join(f"line {i}\n" for i in range(100)))
     text = procs.log_tails(tmp_path, lines=3)
     assert "line 99" in text and "line 97" in text and "line 96" not in text
+
+
+def test_a_process_that_renamed_itself_is_still_recognised_by_its_start_time(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pids").mkdir()
+    pid = subprocess.os.getpid()
+    started = procs._start_time(pid)
+    record = {"pid": pid, "exe": "a-name-it-no-longer-has", "start": started}
+    (tmp_path / "pids" / "renamed.json").write_text(json.dumps(record))
+    assert [p for _, p in procs.recorded_pids(tmp_path / "pids")] == [pid]
+    record["start"] = started - 1
+    (tmp_path / "pids" / "renamed.json").write_text(json.dumps(record))
+    assert procs.recorded_pids(tmp_path / "pids") == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 
+import fixtures
+
 from stackclient import discover, service_client
 from stackclient.apiclient import exceptions, service
 from tests.unit import service_utils
@@ -144,6 +146,29 @@ class TestMicroversions(service_utils.ServiceTestCase):
             "volume 3.71", self.requests_mock.last_request.headers["OpenStack-API-Version"]
         )
 
+    def test_a_feature_newer_than_the_negotiated_version_is_refused_before_sending(self):
+        client = VolumeClient(session=self.session, api_version="3.20")
+        error = self.assertRaises(
+            exceptions.UnsupportedVersion, client.require_microversion, "3.27", "Attachments"
+        )
+        for text in ("Attachments", "3.27", "3.20", "3.0 to 3.71"):
+            self.assertIn(text, str(error))
+        self.assertEqual("3.71", VolumeClient(session=self.session).require_microversion(
+            "3.27", "Attachments"))  # fmt: skip
+
+    def test_a_feature_the_server_lacks_is_refused_and_an_unread_range_sends_the_minimum(self):
+        client = VolumeClient(session=self.session)
+        error = self.assertRaises(
+            exceptions.UnsupportedVersion, client.require_microversion, "3.90", "Teleport"
+        )
+        self.assertIn("offers 3.0 to 3.71", str(error))
+        bare = VolumeClient(session=self.session, endpoint_override="http://bare.test/v3")
+        for url in ("http://bare.test/v3", "http://bare.test"):
+            self.requests_mock.get(url, status_code=404)
+        self.assertEqual("3.27", bare.require_microversion("3.27", "Attachments"))
+        net = NetClient(session=self.session)
+        self.assertRaises(exceptions.UnsupportedVersion, net.require_microversion, "2.1", "X")
+
     def test_threads_discover_an_endpoint_once(self):
         client = ComputeClient(session=self.session)
         self.stub_compute(client)
@@ -170,6 +195,14 @@ class TestManagerVerbs(service_utils.ServiceTestCase):
             "POST", "/widgets", json={"widget": {"name": "zuul", "admin_state_up": True}}
         )
         self.assertEqual(W1["id"], widget.id)
+
+    def test_a_wait_rereads_a_resource_of_another_client_through_this_one(self):
+        other = NetClient(session=self.session, endpoint_override="http://other.test:9696/v2.0")
+        foreign = other.widgets._bound(W1["id"])
+        self.stub("GET", "/widgets/" + W1["id"], json={"widget": dict(W1, status="ACTIVE")})
+        found = self.client.widgets.wait_for_status(foreign, "ACTIVE", interval=0)
+        self.assertIs(self.client.widgets, found.manager)
+        self.assertRequest("GET", "/widgets/" + W1["id"])
 
     def test_list_filters_repeat_lists_and_spell_bools_in_lowercase(self):
         self.stub("GET", "/widgets", json={"widgets": [W1]})
@@ -240,6 +273,12 @@ class TestFind(service_utils.ServiceTestCase):
         for item in (W1, W2):
             self.assertIn("%s (project %s)" % (item["id"], item["project_id"]), str(error))
 
+    def test_candidates_show_an_owner_field_as_their_project(self):
+        owned = [{"id": w["id"], "name": "zuul", "owner": w["project_id"]} for w in (W1, W2)]
+        self.stub("GET", "/widgets", json={"widgets": owned})
+        error = self.assertRaises(exceptions.NoUniqueMatch, self.client.find_widget, "zuul")
+        self.assertIn("%s (project p2)" % W2["id"], str(error))
+
     def test_a_server_side_regex_match_is_not_taken_for_the_name(self):
         self.stub("GET", "/widgets", json={"widgets": [dict(W2, name="zuul-2")]})
         self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
@@ -260,8 +299,72 @@ class TestFind(service_utils.ServiceTestCase):
         self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
         self.stub("POST", "/widgets", json={"widget": mine}, status=201)
         self.stub("DELETE", "/widgets/" + mine["id"], status=204)
+        self.client.widgets.twin_settle = 0
         self.assertEqual(theirs["id"], self.client.widgets.find_or_create("zuul").id)
         self.assertEqual(1, len(self.requests_to("DELETE", "/widgets/" + mine["id"])))
+
+    def test_find_or_create_looks_for_the_name_within_its_scope(self):
+        self.stub("GET", "/widgets", json={"widgets": [W1]})
+        manager = ScopedWidgetManager(self.client)
+        found = manager.find_or_create("zuul", network_id="n1", project_id="p1", size=3)
+        self.assertEqual(W1["id"], found.id)
+        self.assertRequest("GET", "/widgets", query={
+            "name": ["zuul"], "network_id": ["n1"], "project_id": ["p1"]})  # fmt: skip
+
+    def test_find_or_create_waits_before_it_looks_for_twins(self):
+        self.requests_mock.get(NET + "/widgets", json={"widgets": []})
+        self.stub("GET", "/widgets/zuul", status=404, json={"NeutronError": {"message": "x"}})
+        self.stub("POST", "/widgets", json={"widget": W1}, status=201)
+        slept = []
+        self.useFixture(fixtures.MonkeyPatch("time.sleep", slept.append))
+        self.assertEqual(W1["id"], self.client.widgets.find_or_create("zuul").id)
+        self.assertEqual([1.0], slept)
+
+    def test_with_uuid_ids_a_name_that_is_missing_costs_one_request(self):
+        self.stub("GET", "/widgets", json={"widgets": []})
+        manager = ScopedWidgetManager(self.client)
+        self.assertIsNone(manager.find("zuul", ignore_missing=True))
+        self.assertEqual(1, len(self.requests_to("GET", "/widgets")))
+
+    def test_a_resource_without_names_is_only_found_by_id(self):
+        self.stub(
+            "GET", "/widgets/not-a-uuid", status=404, json={"NeutronError": {"message": "x"}}
+        )
+        self.assertIsNone(NamelessManager(self.client).find("not-a-uuid", ignore_missing=True))
+        self.assertEqual(1, len(self.requests_to("GET", "/widgets")))
+
+
+class ScopedWidgetManager(WidgetManager):
+    uuid_ids = True
+    find_or_create_scope = ("project_id", "network_id")
+
+
+class Nameless(service.ServiceResource):
+    NAME_ATTR = None
+
+
+class NamelessManager(WidgetManager):
+    resource_class = Nameless
+    verbs = frozenset(("get", "list"))
+
+
+class TestVerbsTheApiLacks(service_utils.ServiceTestCase):
+    client_class = NetClient
+
+    def test_are_refused_before_anything_is_sent(self):
+        manager = NamelessManager(self.client)
+        calls = (
+            lambda: manager.create(name="x"),
+            lambda: manager.create_many([{"name": "x"}]),
+            lambda: manager.update(W1["id"], name="x"),
+            lambda: manager.delete(W1["id"]),
+        )
+        for call in calls:
+            error = self.assertRaises(exceptions.MethodNotImplemented, call)
+            self.assertIn("get, list", str(error))
+        self.assertEqual(
+            [], [r for r in self.requests_mock.request_history if "widgets" in r.path]
+        )
 
 
 class TestConstruction(service_utils.ServiceTestCase):
@@ -278,6 +381,28 @@ class TestConstruction(service_utils.ServiceTestCase):
     def test_sdk_verbs_are_generated_with_documentation(self):
         self.assertIn("NoUniqueMatch", NetClient.find_widget.__doc__)
         self.assertEqual("delete_widget", NetClient.delete_widget.__name__)
+
+    def test_an_entry_may_choose_its_verbs_including_bulk_and_find_or_create(self):
+        class Picky(service_client.ServiceClient):
+            service_type = "network"
+            api_major = (2, 0)
+            widgets = service_client.LazyManager(__name__, "WidgetManager")
+            sdk_resources = {"widget": ("widgets", "get find create_many find_or_create")}
+
+        self.assertFalse(hasattr(Picky, "update_widget"))
+        self.assertEqual("create_widgets", Picky.create_widgets.__name__)
+        self.client = Picky(session=self.session)
+        self.stub("POST", "/widgets", json={"widgets": [W1, W2]}, status=201)
+        self.assertEqual(2, len(self.client.create_widgets([{"name": "a"}, {"name": "b"}])))
+        self.stub("GET", "/widgets", json={"widgets": [W1]})
+        self.assertEqual(W1["id"], self.client.find_or_create_widget("zuul").id)
+
+    def test_an_unknown_verb_in_the_table_is_a_programming_error(self):
+        def define():
+            class Bad(service_client.ServiceClient):
+                sdk_resources = {"widget": ("widgets", "get frobnicate")}
+
+        self.assertRaises(TypeError, define)
 
     def test_a_missing_endpoint_names_the_service(self):
         client = NetClient(session=self.session, region_name="Mars")

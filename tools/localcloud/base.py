@@ -42,12 +42,14 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -93,7 +95,7 @@ class Service:
         """Stop what ``start`` spawned (by recorded PID, SIGKILL fallback)."""
         from .procs import stop_recorded
 
-        stop_recorded(ctx.service_dir(self.name) / "pids")
+        stop_recorded(ctx.state_dir / self.name / "pids")
 
 
 def progress(message: str) -> None:
@@ -125,6 +127,22 @@ def write_private(path: Path, text: str) -> Path:
     return path
 
 
+def default_cache_dir() -> Path:
+    """Where the local cloud keeps what it can reuse between runs.
+
+    ``$STACKCLIENT_LOCALCLOUD_CACHE``, else ``$XDG_CACHE_HOME/stackclient-localcloud``
+    (``~/.cache/stackclient-localcloud``): outside the checkout, so that a fresh
+    clone on a machine that ran the tests before starts as fast as the last run,
+    as pip's cache makes its installs fast. Entries are keyed by what they were
+    built from (the installed code included), so a stale one is never used.
+    """
+    override = os.environ.get("STACKCLIENT_LOCALCLOUD_CACHE")
+    if override:
+        return Path(override).expanduser()
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "stackclient-localcloud"
+
+
 class Context:
     """What the orchestrator shares with every service during one ``start``/``stop``.
 
@@ -146,8 +164,9 @@ class Context:
         self.repo_root = repo_root
         #: Modules put on the PYTHONPATH of service processes (wrappers, drivers).
         self.runtime_dir = Path(__file__).resolve().parent / "runtime"
-        #: Survives between runs (e.g. snapshots of freshly synced databases).
-        self.cache_dir = repo_root / ".state" / "localcloud-cache"
+        #: Survives between runs and checkouts (e.g. snapshots of freshly synced
+        #: databases), like pip's cache: see :func:`default_cache_dir`.
+        self.cache_dir = default_cache_dir()
         self.options = {k: dict(v) for k, v in (options or {}).items()}
         self._venvs = dict(venvs)
         self._lock = threading.Lock()
@@ -187,6 +206,36 @@ class Context:
     def option(self, service: str, key: str, default: Any = None) -> Any:
         """Return a ``--set service.key=value`` start option, or ``default``."""
         return self.options.get(service, {}).get(key, default)
+
+    def venv_fingerprint(self, kind: str) -> str:
+        """Return a hash of what is installed in venv ``kind`` (its dist-info names)."""
+        names = sorted(
+            p.name for p in self.venv(kind).glob("lib/python*/site-packages/*.dist-info")
+        )
+        return hashlib.sha256(f"{self.venv(kind)}\n{names}".encode()).hexdigest()
+
+    def cached(
+        self, service: str, target: Path, build: Callable[[Path], None], *, key: str
+    ) -> bool:
+        """Make ``target`` with ``build(target)``, or copy it from the cache.
+
+        For files that depend only on ``key`` and the installed code, such as
+        a freshly synced database schema: the first run builds and keeps a
+        copy under ``cache_dir``; later runs copy it back in milliseconds.
+        ``key`` must change whenever the content would (include
+        :meth:`venv_fingerprint`).  Returns True when the cache was used.
+        """
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+        copy = self.cache_dir / service / f"{target.name}.{digest}"
+        if copy.is_file():
+            shutil.copyfile(copy, target)
+            return True
+        build(target)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        partial = copy.with_name(f"{copy.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        shutil.copyfile(target, partial)
+        os.replace(partial, copy)
+        return False
 
     # -- shared values -----------------------------------------------------
     def port(self, key: str) -> int:

@@ -35,8 +35,35 @@ __all__ = [
 HOST = "127.0.0.1"
 
 
+#: Where servers' ports are picked: below the kernel's range of ephemeral ports.
+_SERVER_PORTS = (20000, 32768)
+
+
+def _ephemeral_low() -> int:
+    """The first port the kernel hands to outgoing connections (32768 when unknown)."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as handle:
+            return int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return _SERVER_PORTS[1]
+
+
 def free_port() -> int:
-    """Ask the kernel for a TCP port that is free on loopback right now."""
+    """Return a TCP port that is free on loopback right now, for a server.
+
+    Ports are picked at random below the kernel's ephemeral range: a port
+    the kernel itself handed out (``bind(0)``) can be taken by any outgoing
+    connection in the seconds between picking it and the server binding
+    it, and epmd, for one, then exits saying another epmd runs there.
+    """
+    import random
+
+    high = min(_SERVER_PORTS[1], _ephemeral_low())
+    low = min(_SERVER_PORTS[0], max(1024, high - 4096))
+    for _ in range(200):
+        port = random.randrange(low, high)
+        if port_free(port):
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])

@@ -71,12 +71,25 @@ def ensure(names: Iterable[str] | None = None, repo_root: Path = REPO_ROOT) -> d
 
 def _reset_state(state: Path) -> None:
     if state.exists() and any(state.iterdir()) and not (state / _STATE_MARKER).exists():
-        raise CloudError(f"{state} is not empty and is no local-cloud state directory")
+        raise CloudError(
+            f"{state} is not empty and is no local-cloud state directory (it has no "
+            f"{_STATE_MARKER}); remove it or choose another --state-dir"
+        )
     if state.exists():
         stop_cloud(state)
         shutil.rmtree(state)
     state.mkdir(mode=0o700, parents=True)
     (state / _STATE_MARKER).write_text("state directory of tools/cloud.py\n")
+
+
+def _timed(step: Callable[[Service], Any], what: str, ctx: Context) -> Callable[[Service], Any]:
+    def run(service: Service) -> Any:
+        began = time.monotonic()
+        result = step(service)
+        ctx.progress(f"{service.name}: {what} done in {time.monotonic() - began:.1f} s")
+        return result
+
+    return run
 
 
 def _run_parallel(
@@ -85,8 +98,9 @@ def _run_parallel(
     """Run ``step`` for every service in threads; raise CloudError naming each failure."""
     results: dict[str, Any] = {}
     failures: list[str] = []
+    timed = _timed(step, what, ctx)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
-        futures = [(s, pool.submit(step, s)) for s in services]
+        futures = [(s, pool.submit(timed, s)) for s in services]
         for service, future in futures:
             try:
                 results[service.name] = future.result(timeout=service.start_timeout + 120)

@@ -151,7 +151,12 @@ def spawn(
             )
     except OSError as err:
         raise CloudError(f"cannot start {cmd[0]}: {err}") from None
-    record = {"pid": proc.pid, "exe": Path(cmd[0]).name, "log": str(log)}
+    record = {
+        "pid": proc.pid,
+        "exe": Path(cmd[0]).name,
+        "log": str(log),
+        "start": _start_time(proc.pid),
+    }
     pid_file.write_text(json.dumps(record) + "\n")
     return proc
 
@@ -171,8 +176,25 @@ def pid_alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def _is_ours(pid: int, exe: str) -> bool:
-    """Guard against a recycled PID: the command line must name ``exe``."""
+def _start_time(pid: int) -> int | None:
+    """When ``pid`` started, in clock ticks since boot (None when unknown)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rsplit(")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _is_ours(pid: int, exe: str, started: int | None = None) -> bool:
+    """Guard against a recycled PID: same start time as recorded, else the command names ``exe``.
+
+    The start time also recognises a process that renamed itself (a
+    service's forked master retitles its command line).
+    """
+    if started is not None:
+        now = _start_time(pid)
+        if now is not None:
+            return now == started
     try:
         return exe.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
     except FileNotFoundError:
@@ -188,9 +210,10 @@ def recorded_pids(pid_dir: Path) -> list[tuple[Path, int]]:
         try:
             data = json.loads(record.read_text())
             pid, exe = int(data["pid"]), str(data["exe"])
+            started = int(data["start"]) if data.get("start") is not None else None
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if pid_alive(pid) and _is_ours(pid, exe):
+        if pid_alive(pid) and _is_ours(pid, exe, started):
             found.append((record, pid))
     return found
 

@@ -19,6 +19,10 @@ SERVICES: dict[str, str] = {
     "glance": "glance:Glance",
     "memcached": "memcached:Memcached",
     "swift": "swift:Swift",
+    "rabbitmq": "rabbitmq:RabbitMQ",
+    "placement": "placement:Placement",
+    "nova": "nova:Nova",
+    "cinder": "cinder:Cinder",
 }
 
 

@@ -65,6 +65,12 @@ class TestWaitForStatus(testtools.TestCase):
         self.assertIn("req-9", str(error))
         self.assertEqual(2, manager.gets)
 
+    def test_a_backups_fail_reason_is_the_fault(self):
+        manager = ScriptedManager({"status": "error", "fail_reason": "Service not found."})
+        error = self.assertRaises(exceptions.ResourceFailure, self.wait, manager, "available",
+                                  failures=("error",))  # fmt: skip
+        self.assertEqual("Service not found.", error.fault)
+
     def test_times_out_on_a_monotonic_deadline(self):
         manager = ScriptedManager({"status": "BUILD", "progress": 40})
         progress = []
@@ -83,6 +89,39 @@ class TestWaitForStatus(testtools.TestCase):
     def test_a_resource_without_a_manager_is_refused(self):
         self.assertRaises(exceptions.ValidationError, waiters.wait_for_status,
                           Resource(None, {"id": "x"}), "ACTIVE")  # fmt: skip
+
+
+class TestWaitWhileStatus(testtools.TestCase):
+    def setUp(self):
+        super().setUp()
+        self.fake = FakeClock()
+        self.clock = waiters._Clock(self.fake.now, self.fake.sleep)
+
+    def wait(self, manager, status="BUILD", **kwargs):
+        resource = Resource(manager, {"id": "p1", "status": "BUILD"})
+        return waiters.wait_while_status(resource, status, _clock=self.clock, **kwargs)
+
+    def test_returns_as_soon_as_the_status_is_another_one(self):
+        manager = ScriptedManager({"status": "build"}, {"status": "BUILD"}, {"status": "DOWN"})
+        self.assertEqual("DOWN", self.wait(manager, interval=1).status)
+        self.assertEqual([1, 1], self.fake.sleeps)
+
+    def test_several_statuses_may_be_waited_out(self):
+        manager = ScriptedManager({"status": "BUILD"}, {"status": "PENDING"}, {"status": "UP"})
+        self.assertEqual("UP", self.wait(manager, ("BUILD", "PENDING"), interval=1).status)
+
+    def test_leaving_for_a_failure_status_raises_with_the_reason(self):
+        manager = ScriptedManager({"status": "ERROR", "status_reason": "binding failed"})
+        error = self.assertRaises(exceptions.ResourceFailure, self.wait, manager)
+        self.assertIn("binding failed", str(error))
+        self.assertIn("other than build", str(error))
+
+    def test_times_out_naming_the_status_it_is_stuck_in(self):
+        manager = ScriptedManager({"status": "BUILD"})
+        error = self.assertRaises(exceptions.WaitTimeout, self.wait, manager, interval=2,
+                                  timeout=3)  # fmt: skip
+        self.assertEqual("BUILD", error.status)
+        self.assertEqual([2, 1], self.fake.sleeps)
 
 
 class TestWaitForDelete(testtools.TestCase):

@@ -13,6 +13,8 @@ from neutron_lib import constants
 from neutron_lib.api.definitions import portbindings
 from neutron_lib.plugins.ml2 import api
 
+__all__ = ["BindAllMechanismDriver"]
+
 
 class BindAllMechanismDriver(api.MechanismDriver):
     """Bind every port, whatever host asks, as an active OVS port."""

@@ -10,6 +10,8 @@ import importlib
 import os
 import sys
 
+__all__ = ["application"]
+
 sys.argv = sys.argv[:1]
 
 

@@ -83,7 +83,12 @@ class Glance(Service):
         config = write_private(sdir / "glance-api.conf", self._api_conf(ctx, sdir))
         (sdir / "glance-image-import.conf").write_text(self._import_conf())
         manage = [ctx.bin("openstack", "glance-manage"), "--config-file", str(config)]
-        ctx.run(self.name, [*manage, "db_sync"], "db_sync", env=ctx.env("openstack"))
+
+        def db_sync(_db: Path) -> None:
+            ctx.run(self.name, [*manage, "db_sync"], "db_sync", env=ctx.env("openstack"))
+
+        key = f"glance db_sync {ctx.venv_fingerprint('openstack')}"
+        ctx.cached(self.name, sdir / "glance.db", db_sync, key=key)
 
     def start(self, ctx: Context) -> dict[str, Any]:
         port = ctx.port(self.name)

@@ -116,6 +116,12 @@ class Neutron(Service):
         write_private(sdir / "neutron.conf", self._neutron_conf(ctx, sdir))
         (sdir / "ml2_conf.ini").write_text(self._ml2_conf())
         self._write_entry_point(sdir / "site")
+        db = sdir / "neutron.db"
+        key = f"neutron schema {ctx.venv_fingerprint('openstack')} {_SCHEMA_SCRIPT}"
+        ctx.cached(self.name, db, lambda _db: self._make_schema(ctx, sdir), key=key)
+
+    def _make_schema(self, ctx: Context, sdir: Path) -> None:
+        """Create the schema from the models, then stamp it (upgrade fails on SQLite)."""
         env = self._env(ctx)
         python = ctx.bin("openstack", "python")
         db_url = f"sqlite:///{sdir / 'neutron.db'}"
