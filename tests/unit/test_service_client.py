@@ -459,3 +459,12 @@ class TestDiscoverFunction(service_utils.ServiceTestCase):
         self.assertRaises(
             exceptions.ValidationError, discover.negotiate, "compute", data, None, "2.x"
         )
+
+
+class TestReserveConnections(service_utils.ServiceTestCase):
+    client_class = NetClient
+
+    def test_the_pool_for_the_endpoint_keeps_that_many_connections(self):
+        self.client.reserve_connections(24)
+        adapter = self.session.session.get_adapter(self.client.endpoint)
+        self.assertEqual(24, adapter._pool_maxsize)
