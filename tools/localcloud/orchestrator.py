@@ -2,7 +2,8 @@
 
 ``start_cloud`` prepares every selected service in parallel, then starts
 them in dependency waves (each wave in parallel), and writes the JSON
-description of the running cloud to ``<state>/cloud.json`` (mode 0600).
+description of the running cloud to ``<state>/cloud.json`` (mode 0600),
+with a ``clouds.yaml`` and an ``openrc`` for it beside (``credentials``).
 Whatever fails, everything started so far is stopped again and a
 :class:`CloudError` carrying the failed service's log tails is raised.
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import CloudError, Context, Service, progress, write_private
+from .credentials import write_credentials
 from .debs import ensure_debs
 from .procs import log_tails, recorded_pids
 from .registry import SERVICES, load_service
@@ -156,6 +158,7 @@ def start_cloud(
     cloud = dict(ctx.cloud)
     cloud.update(region_name=ctx.region, state_dir=str(state))
     cloud["services"] = {n: _service_entry(ctx, n, r) for n, r in ctx.results.items()}
+    cloud.update({k: str(v) for k, v in write_credentials(state, cloud).items()})
     write_private(state / "cloud.json", json.dumps(cloud, indent=2) + "\n")
     ctx.progress(f"cloud ready in {time.monotonic() - began:.1f} s: {state / 'cloud.json'}")
     return cloud
