@@ -17,10 +17,15 @@ What runs:
 * A block directly preceded by a comment starting ``.. not run`` (say
   why: ``.. not run: starts a second cloud``) is shown but not run.
 
-Every page gets a fresh working directory and home directory, and the
-environment of :func:`page_environment`: the local cloud's ``cloud.json``
-in ``STACKCLIENT_CLOUD_JSON`` and its clouds.yaml (clouds ``local`` and
-``local-demo``) in ``OS_CLIENT_CONFIG_FILE``.
+Console blocks run as in one terminal: what one block exports, or the
+directory it changes to, the blocks after it see (Python blocks too).
+
+Every page starts in a fresh working directory laid out like a checkout
+whose local cloud runs: ``.state/cloud`` is the running cloud's state
+directory (cloud.json, clouds.yaml, openrc). ``HOME`` is a fresh directory,
+no ``OS_*`` variable is set, and ``STACKCLIENT_CLOUD_JSON`` names the
+cloud.json (see :func:`page_environment`). A page that uses clouds.yaml
+says so itself: ``export OS_CLIENT_CONFIG_FILE=$PWD/.state/cloud/clouds.yaml``.
 """
 
 from __future__ import annotations
@@ -153,21 +158,28 @@ def pages_with_examples(root: Path = DOCS) -> list[Path]:
 
 
 def page_environment(cloud: _t.Mapping[str, _t.Any], home: Path) -> dict[str, str]:
-    """The variables a page runs with (on top of this process's, ``OS_*`` removed)."""
-    state = Path(cloud["state_dir"])
-    clouds_yaml = state / "clouds.yaml"
-    assert clouds_yaml.is_file(), (
-        "%s is missing: the cloud was started by an older tools/cloud.py; restart it" % clouds_yaml
-    )
+    """The variables a page starts with (on top of this process's, ``OS_*`` removed)."""
     bin_dir = os.path.dirname(sys.executable)
     return {
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / ".config"),
         "XDG_CACHE_HOME": str(home / ".cache"),
         "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
-        "STACKCLIENT_CLOUD_JSON": str(state / "cloud.json"),
-        "OS_CLIENT_CONFIG_FILE": str(clouds_yaml),
+        "STACKCLIENT_CLOUD_JSON": str(Path(cloud["state_dir"]) / "cloud.json"),
     }
+
+
+def _prepare(cloud: _t.Mapping[str, _t.Any], workdir: Path) -> Path:
+    """``workdir`` laid out like a checkout: ``.state/cloud`` is the running cloud."""
+    state = Path(cloud["state_dir"])
+    assert (state / "clouds.yaml").is_file(), (
+        "%s/clouds.yaml is missing: the cloud was started by an older tools/cloud.py" % state
+    )
+    (workdir / ".state").mkdir(parents=True, exist_ok=True)
+    (workdir / ".state" / "cloud").symlink_to(state, target_is_directory=True)
+    home = workdir / "home"
+    home.mkdir(exist_ok=True)
+    return home
 
 
 def _run_python(page: Path, block: Block, namespace: dict[str, _t.Any]) -> None:
@@ -175,38 +187,75 @@ def _run_python(page: Path, block: Block, namespace: dict[str, _t.Any]) -> None:
     exec(code, namespace)  # noqa: S102 - the page's own example
 
 
-def _run_console(page: Path, block: Block, cwd: Path, env: dict[str, str]) -> None:
-    for command in commands_of(block):
-        done = subprocess.run(["bash", "-c", command.command], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=COMMAND_TIMEOUT)  # fmt: skip
-        want = expected_status(command)
-        where = "%s, line %d: $ %s" % (page.name, command.line, command.command)
-        assert done.returncode == want, "%s\nexited %d, the page shows %d\n%s%s" % (
-            where, done.returncode, want, done.stdout, done.stderr)  # fmt: skip
-        if want == 1:
-            assert "Error:" in done.stderr, "%s\nno 'Error:' on stderr:\n%s" % (where, done.stderr)
+def _script(commands: list[Command], out: Path) -> str:
+    """One bash script for a console block: each command's output and status to files,
+    then the environment and directory it leaves, so that the next block goes on from there."""
+    lines = []
+    for number, command in enumerate(commands):
+        lines.append("{ %s\n} >'%s/out.%d' 2>'%s/err.%d' </dev/null; echo $? >'%s/status.%d'"
+                     % (command.command, out, number, out, number, out, number))  # fmt: skip
+    lines.append("env -0 >'%s/env'; pwd >'%s/cwd'" % (out, out))
+    return "\n".join(lines) + "\n"
+
+
+def _check(page: Path, command: Command, out: Path, number: int) -> None:
+    where = "%s, line %d: $ %s" % (page.name, command.line, command.command)
+    status_file = out / ("status.%d" % number)
+    assert status_file.is_file(), "%s\nended the shell" % where
+    status = int(status_file.read_text())
+    stdout = (out / ("out.%d" % number)).read_text()
+    stderr = (out / ("err.%d" % number)).read_text()
+    want = expected_status(command)
+    assert status == want, "%s\nexited %d, the page shows %d\n%s%s" % (
+        where, status, want, stdout, stderr)  # fmt: skip
+    if want == 1:
+        assert "Error:" in stderr, "%s\nno 'Error:' on stderr:\n%s" % (where, stderr)
+
+
+def _adopt(out: Path, monkeypatch: _t.Any) -> None:
+    """Take over the environment and directory a console block left."""
+    env = dict(item.split("=", 1) for item in (out / "env").read_text().split("\0") if "=" in item)
+    for name in [n for n in os.environ if n not in env]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        if name != "_" and os.environ.get(name) != value:
+            monkeypatch.setenv(name, value)
+    monkeypatch.chdir((out / "cwd").read_text().strip())
+
+
+def _run_console(page: Path, block: Block, out: Path, monkeypatch: _t.Any) -> None:
+    out.mkdir()
+    commands = commands_of(block)
+    subprocess.run(["bash", "-c", _script(commands, out)], env=dict(os.environ),
+                   timeout=COMMAND_TIMEOUT * len(commands), check=False)  # fmt: skip
+    for number, command in enumerate(commands):
+        _check(page, command, out, number)
+    _adopt(out, monkeypatch)
 
 
 def run_page(
     page: Path, cloud: _t.Mapping[str, _t.Any], workdir: Path, monkeypatch: _t.Any
 ) -> int:
-    """Run every block of ``page`` in ``workdir``; return how many ran."""
-    home = workdir / "home"
-    home.mkdir(parents=True, exist_ok=True)
-    env = page_environment(cloud, home)
+    """Run every block of ``page`` in ``workdir``; return how many ran.
+
+    Console blocks run in bash one after the other as in one terminal:
+    what one exports or the directory it changes to, the next block and
+    the Python blocks see.
+    """
+    home = _prepare(cloud, workdir)
     for name in [n for n in os.environ if n.startswith("OS_")]:
         monkeypatch.delenv(name)
-    for name, value in env.items():
+    for name, value in page_environment(cloud, home).items():
         monkeypatch.setenv(name, value)
     monkeypatch.chdir(workdir)
     namespace: dict[str, _t.Any] = {"__name__": "docs_" + page.stem.replace("-", "_")}
     ran = 0
-    for block in blocks_of(page.read_text()):
+    for number, block in enumerate(blocks_of(page.read_text())):
         if not block.run:
             continue
         if block.language == "python":
             _run_python(page, block, namespace)
         else:
-            _run_console(page, block, workdir, dict(os.environ))
+            _run_console(page, block, home / (".console-%d" % number), monkeypatch)
         ran += 1
     return ran
