@@ -62,6 +62,9 @@ def test_pip_progress_counts_packages_found_then_installing(tmp_path: Path) -> N
     with log.open("a") as handle:
         handle.write("2026-12-01T00:00:01,000 Installing collected packages: six, idna\n")
     assert venvs.pip_state(log, 180) == "installing 2 packages"
+    with log.open("a") as handle:  # that was the build backend; the project's own go on
+        handle.write("2026-12-01T00:00:02,000 3 location(s) to search for versions of pbr:\n")
+    assert venvs.pip_state(log, 180) == "3 of about 180 packages found"
 
 
 def test_the_pins_of_the_constraints_are_the_total() -> None:

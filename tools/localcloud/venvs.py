@@ -154,12 +154,12 @@ def pip_state(log: Path, total: int) -> str:
     except OSError:
         return "starting"
     marker = "Installing collected packages: "
+    search = " location(s) to search for versions of "
     at = text.rfind(marker)
-    if at >= 0:
+    if at >= 0 and at > text.rfind(search):  # not the build backend's own install
         count = text[at + len(marker) :].split("\n", 1)[0].count(",") + 1
         return f"installing {count} packages"
-    found = text.count(" location(s) to search for versions of ")
-    return f"{found} of about {total} packages found"
+    return f"{text.count(search)} of about {total} packages found"
 
 
 def _with_pip_state(
@@ -183,7 +183,11 @@ def _build(spec: VenvSpec, venv: Path, progress: Callable[[str], None]) -> None:
     (venv / _MARKER).unlink(missing_ok=True)
     if not (venv / "bin" / "python").exists():
         progress(f"{spec.kind} venv: creating {venv}")
-        run_checked([sys.executable, "-m", "venv", "--clear", str(venv)], f"{spec.kind} venv")
+        run_checked(
+            [sys.executable, "-m", "venv", "--clear", str(venv)],
+            f"{spec.kind} venv: creating",
+            progress=progress,
+        )
     constraints = _HERE / spec.constraints
     total = len(_pins(constraints))
     progress(
