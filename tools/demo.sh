@@ -26,38 +26,14 @@ if [ "${1:-}" = stop ]; then
     exec "$PYTHON" tools/cloud.py stop --state-dir "$STATE"
 fi
 
-# pip_progress LOG: how far a `pip install --log LOG` has got.
+# pip_progress LOG: how far a `pip install --log LOG` has got (packages found,
+# then how many it installs; an earlier install of the build backend does not count).
 pip_progress() {
-    local log=$1 found
-    if grep -q 'Installing collected packages' "$log" 2>/dev/null; then
-        echo "installing $(grep 'Installing collected packages' "$log" | tail -n 1 | tr ',' '\n' | wc -l) packages"
-    else
-        found=$(grep -c 'location(s) to search for versions of' "$log" 2>/dev/null || true)
-        echo "${found:-0} packages found so far"
-    fi
-}
-
-install_project() {
-    local log=.state/demo-install.log pid started=$SECONDS
-    mkdir -p .state
-    if [ ! -x "$VENV/bin/python" ]; then
-        say "creating the virtualenv $VENV"
-        "$PYTHON" -m venv "$VENV"
-    fi
-    say "installing stackclient and its dependencies into $VENV"
-    rm -f "$log"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --log "$log" -e . \
-        >"$log.out" 2>&1 &
-    pid=$!
-    while ! wait_for "$pid" "$HEARTBEAT"; do
-        say "installing stackclient: $(pip_progress "$log") ($((SECONDS - started)) s)"
-    done
-    if ! wait "$pid"; then
-        say "installing stackclient failed; the end of pip's output:"
-        tail -n 30 "$log.out" >&2
-        exit 1
-    fi
-    say "stackclient installed ($((SECONDS - started)) s)"
+    [ -f "$1" ] || { echo "still going"; return; }
+    awk '/location\(s\) to search for versions of/ { found++; last = "found" }
+         /Installing collected packages: / { n = split($0, names, ","); last = "install" }
+         END { if (last == "install") printf "installing %d packages\n", n
+               else printf "%d packages found so far\n", found }' "$1"
 }
 
 # wait_for PID SECONDS: true once PID has exited, false if it still runs after SECONDS.
@@ -69,6 +45,35 @@ wait_for() {
         waited=$((waited + 1))
     done
     return 0
+}
+
+# with_heartbeat WHAT LOG COMMAND...: run COMMAND (output to LOG), saying every
+# HEARTBEAT seconds that WHAT is still going on (and, for pip, how far it got).
+with_heartbeat() {
+    local what=$1 log=$2 pid started=$SECONDS
+    shift 2
+    "$@" >"$log.out" 2>&1 &
+    pid=$!
+    while ! wait_for "$pid" "$HEARTBEAT"; do
+        say "$what: $(pip_progress "$log") ($((SECONDS - started)) s)"
+    done
+    if ! wait "$pid"; then
+        say "$what failed; the end of its output ($log.out):"
+        tail -n 30 "$log.out" >&2
+        exit 1
+    fi
+    say "$what: done ($((SECONDS - started)) s)"
+}
+
+install_project() {
+    local log=.state/demo-install.log
+    mkdir -p .state
+    rm -f "$log"
+    if [ ! -x "$VENV/bin/python" ]; then
+        with_heartbeat "creating the virtualenv $VENV" "$log" "$PYTHON" -m venv "$VENV"
+    fi
+    with_heartbeat "installing stackclient and its dependencies into $VENV" "$log" \
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --log "$log" -e .
 }
 
 stop_on_failure() {
