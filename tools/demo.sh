@@ -52,6 +52,7 @@ wait_for() {
 with_heartbeat() {
     local what=$1 log=$2 pid started=$SECONDS
     shift 2
+    say "$what"
     "$@" >"$log.out" 2>&1 &
     pid=$!
     while ! wait_for "$pid" "$HEARTBEAT"; do
