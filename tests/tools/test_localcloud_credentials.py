@@ -48,3 +48,13 @@ def test_openrc_exports_the_admins_variables(tmp_path: Path) -> None:
     out = subprocess.run(["bash", "-c", script % paths["openrc"]], capture_output=True,
                          text=True, check=True, env={"PATH": "/usr/bin:/bin"}).stdout  # fmt: skip
     assert out.splitlines() == [CLOUD["admin_password"], CLOUD["auth_url"], "RegionOne"]
+
+
+def test_a_cloud_without_the_demo_user_gets_only_the_admins_entry(tmp_path: Path) -> None:
+    from stackclient import config
+
+    admin_only = {k: v for k, v in CLOUD.items() if not k.startswith("member_")}
+    paths = credentials.write_credentials(tmp_path, admin_only)
+    loader = config.OpenStackConfig(config_files=[str(paths["clouds_yaml"])],
+                                    secure_files=[], vendor_files=[], load_envvars=False)  # fmt: skip
+    assert loader.get_cloud_names() == ["local"]

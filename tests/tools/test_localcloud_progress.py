@@ -70,3 +70,26 @@ def test_pip_progress_counts_packages_found_then_installing(tmp_path: Path) -> N
 def test_the_pins_of_the_constraints_are_the_total() -> None:
     pins = venvs._pins(TOOLS / "localcloud" / "constraints.txt")
     assert "keystone" in pins and len(pins) > 100
+
+
+def test_a_failure_while_writing_the_cloud_files_stops_what_was_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stopped: list[str] = []
+
+    class Started(base.Service):
+        name = "started"
+        venv = None
+
+        def start(self, ctx: base.Context) -> dict[str, str]:
+            return {}  # and no credentials in ctx.cloud: writing clouds.yaml fails
+
+        def stop(self, ctx: base.Context) -> None:
+            stopped.append(self.name)
+
+    monkeypatch.setattr(orchestrator, "load_service", lambda name: Started())
+    monkeypatch.setattr(orchestrator, "SERVICES", {"started": ""})
+    monkeypatch.setattr(orchestrator, "ensure", lambda names, root: {})
+    with pytest.raises(KeyError):
+        orchestrator.start_cloud(tmp_path / "state", ["started"], repo_root=tmp_path)
+    assert stopped == ["started"]

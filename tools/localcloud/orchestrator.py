@@ -186,15 +186,21 @@ def start_cloud(
             ctx.progress(f"starting {', '.join(s.name for s in wave)}")
             results = _run_parallel(wave, lambda s: s.start(ctx), "start", ctx)
             ctx.results.update({n: dict(r or {}) for n, r in results.items()})
+        cloud = _write_cloud(ctx, state)
     except BaseException:
         stop_cloud(state)
         raise
+    ctx.progress(f"cloud ready in {time.monotonic() - began:.1f} s: {state / 'cloud.json'}")
+    return cloud
+
+
+def _write_cloud(ctx: Context, state: Path) -> dict[str, Any]:
+    """Write cloud.json, clouds.yaml and openrc for the started services; return cloud.json's content."""
     cloud = dict(ctx.cloud)
     cloud.update(region_name=ctx.region, state_dir=str(state))
     cloud["services"] = {n: _service_entry(ctx, n, r) for n, r in ctx.results.items()}
     cloud.update({k: str(v) for k, v in write_credentials(state, cloud).items()})
     write_private(state / "cloud.json", json.dumps(cloud, indent=2) + "\n")
-    ctx.progress(f"cloud ready in {time.monotonic() - began:.1f} s: {state / 'cloud.json'}")
     return cloud
 
 
