@@ -96,28 +96,37 @@ class ServiceManager(BaseManager):
 
     Class attributes say what differs between collections:
 
-    ``collection_key``  the list body key (``networks``)
-    ``key``             the one-item body key (``network``); None when the
-                        item is the body itself (Glance)
-    ``path``            the collection's URL path (default ``/<collection_key>``)
-    ``update_method``   ``PUT`` (Neutron, Nova) or ``PATCH``
-    ``name_filter``     the list filter that selects by name for :meth:`find`
-                        (None: list everything and compare names here)
-    ``envelope``        whether create/update bodies wrap the fields in ``key``
-    ``verbs``           the verbs the API has for this collection (None: all of
-                        list, get, create, update, delete); the others raise
-                        MethodNotImplemented before anything is sent
-    ``uuid_ids``        whether every id is a UUID, so that :meth:`find` never
-                        tries a value that is not one as an id (one request)
-    ``find_or_create_scope``  the attributes given to :meth:`find_or_create`
-                        that narrow the name search (a subnet's name is looked
-                        for on its network)
-    ``twin_settle``     seconds :meth:`find_or_create` waits after creating
-                        before it looks for a concurrent twin (see there)
-    ``name_filter_regex``  whether the server reads ``name_filter`` as a regular
-                        expression (Nova): :meth:`find` then sends the name
-                        escaped and anchored (``^web$``), so ``web-2`` is not
-                        even listed
+    ``collection_key``
+        the list body key (``networks``)
+    ``key``
+        the one-item body key (``network``); None when the item is the body
+        itself (Glance)
+    ``path``
+        the collection's URL path (default ``/<collection_key>``)
+    ``update_method``
+        ``PUT`` (Neutron, Nova) or ``PATCH``
+    ``name_filter``
+        the list filter that selects by name for :meth:`find` (None: list
+        everything and compare names here)
+    ``envelope``
+        whether create/update bodies wrap the fields in ``key``
+    ``verbs``
+        the verbs the API has for this collection (None: all of list, get,
+        create, update, delete); the others raise MethodNotImplemented
+        before anything is sent
+    ``uuid_ids``
+        whether every id is a UUID, so that :meth:`find` never tries a value
+        that is not one as an id (one request)
+    ``find_or_create_scope``
+        the attributes given to :meth:`find_or_create` that narrow the name
+        search (a subnet's name is looked for on its network)
+    ``twin_settle``
+        seconds :meth:`find_or_create` waits after creating before it looks
+        for a concurrent twin (see there)
+    ``name_filter_regex``
+        whether the server reads ``name_filter`` as a regular expression
+        (Nova): :meth:`find` then sends the name escaped and anchored
+        (``^web$``), so ``web-2`` is not even listed
 
     Calling the manager is :meth:`iterate`: ``client.networks(shared=True)``.
     A resource class whose ``NAME_ATTR`` is None has no names: :meth:`find`

@@ -98,9 +98,18 @@ class Service:
         stop_recorded(ctx.state_dir / self.name / "pids")
 
 
+_PROGRESS_LOCK = threading.Lock()
+
+
 def progress(message: str) -> None:
-    """Print one progress line to stderr (stdout carries the JSON)."""
-    print(f"localcloud: {message}", file=sys.stderr, flush=True)
+    """Print one progress line to stderr (stdout carries the JSON).
+
+    One write under a lock: services report from parallel threads, and
+    ``print`` writes the text and the newline separately.
+    """
+    with _PROGRESS_LOCK:
+        sys.stderr.write(f"localcloud: {message}\n")
+        sys.stderr.flush()
 
 
 def ini_text(sections: Mapping[str, Mapping[str, object]]) -> str:

@@ -2,16 +2,16 @@
 
 Verbs of :class:`~stackclient.compute.v2.servers.ServerManager`:
 
-===================================  =============================  ===================
-call                                 request                        answer
-===================================  =============================  ===================
-``get_metadata(s)``                  ``GET .../metadata``           every item
-``set_metadata(s, {k: v})`` (merge)  ``POST .../metadata``          every item after
-``replace_metadata(s, {k: v})``      ``PUT .../metadata``           every item after
-``get_metadata_item(s, k)``          ``GET .../metadata/k``         the value
-``set_metadata_item(s, k, v)``       ``PUT .../metadata/k``         None
-``delete_metadata(s, [k, ...])``     ``DELETE .../metadata/k`` each  None
-===================================  =============================  ===================
+===================================  ================================  ===================
+call                                 request                           answer
+===================================  ================================  ===================
+``get_metadata(s)``                  ``GET .../metadata``              every item
+``set_metadata(s, {k: v})`` (merge)  ``POST .../metadata``             every item after
+``replace_metadata(s, {k: v})``      ``PUT .../metadata``              every item after
+``get_metadata_item(s, k)``          ``GET .../metadata/k``            the value
+``set_metadata_item(s, k, v)``       ``PUT .../metadata/k``            None
+``delete_metadata(s, [k, ...])``     ``DELETE .../metadata/k`` each    None
+===================================  ================================  ===================
 
 Nova limits how many items a server has (quota ``metadata_items``; over it:
 ``Forbidden`` with the numbers) and keys and values to 255 characters.

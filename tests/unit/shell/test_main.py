@@ -61,6 +61,14 @@ class TestParsing(CliTestCase):
         self.assertEqual(2, _main.run(["project"]))
         self.assertEqual(2, _main.run([]))
 
+    def test_no_command_is_a_short_usage_pointing_at_the_docs(self):
+        self.assertEqual(2, _main.run([]))
+        usage = self.stderr.getvalue()
+        self.assertLess(len(usage.splitlines()), 15)
+        self.assertIn("usage: stack", usage)
+        self.assertIn("project, user", usage)
+        self.assertIn("docs/getting-started.rst", usage)
+
     def test_global_options_may_come_before_or_after_the_command(self):
         parser, _ = _main.build_parser(["--debug", "project", "list"])
         self.assertTrue(parser.parse_args(["--debug", "project", "list"]).debug)
