@@ -95,5 +95,13 @@ cloud_json=$("$PYTHON" tools/cloud.py start --state-dir "$STATE")
 say "running the tours"
 STACKCLIENT_DEMO_SERVER="$cloud_json" "$VENV/bin/python" examples/identity_tour.py
 STACKCLIENT_DEMO_SERVER="$cloud_json" "$VENV/bin/python" examples/cloud_tour.py
+say "the same cloud from the stack command line"
+stack_demo() {
+    printf '\n$ stack %s\n' "$*"
+    OS_CLIENT_CONFIG_FILE="$STATE/clouds.yaml" "$VENV/bin/stack" --os-cloud local "$@"
+}
+stack_demo catalog list -c type -c name --sort-column type
+stack_demo network list
+stack_demo server list
 STACKCLIENT_DEMO_SERVER="$cloud_json" "$VENV/bin/python" examples/next_steps.py \
     --venv "$VENV" --seconds $((SECONDS - began))
