@@ -43,9 +43,12 @@ def _std_dumps(value: _t.Any) -> bytes:
 
 
 def loads(data: bytes | str) -> _t.Any:
-    """Decode JSON; raise ValueError on bad input."""
+    """Decode JSON; raise ValueError on bad input (nesting too deep included)."""
     if _orjson is None:  # pragma: no cover - exercised where orjson is absent
-        return _json.loads(data)
+        try:
+            return _json.loads(data)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply to decode") from None
     return _orjson.loads(data)
 
 
@@ -92,6 +95,6 @@ def _invalid(response: requests.Response) -> exceptions.InvalidResponse:
         _redact.url(response.url or getattr(request, "url", None) or "?"),
         response.status_code,
         response.headers.get("Content-Type", ""),
-        _redact.message(snippet),
+        _redact.message(snippet, _redact.request_secrets(request)),
     )
     return exceptions.InvalidResponse(message, response=response)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import email.utils
 import http.cookiejar
-import logging
 import os
 import re
 import time
@@ -24,6 +23,13 @@ from requests.structures import CaseInsensitiveDict
 from urllib3 import exceptions as _urllib3_exc
 
 from stackclient import _redact
+from stackclient._httplog import (
+    LOG,
+    MAX_LOGGED_BODY,
+    enable_debug_log,
+    log_request,
+    log_response,
+)
 from stackclient.apiclient import exceptions
 
 __all__ = [
@@ -48,9 +54,6 @@ __all__ = [
     "translate_error",
 ]
 
-#: The logger the curl-style request/response lines go to (at DEBUG).
-LOG = logging.getLogger("stackclient.http")
-
 #: How many redirects one request may follow before giving up.
 MAX_REDIRECTS = 30
 
@@ -65,12 +68,8 @@ AUTH_HEADERS = frozenset(
     {"x-auth-token", "x-service-token", "x-subject-token", "authorization", "cookie"}
 )
 
-#: Bodies longer than this (in characters) are cut in the debug log.
-MAX_LOGGED_BODY = 16 * 1024
-
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
-_TEXT_TYPES = ("json", "text/", "xml", "x-www-form-urlencoded")
 
 
 # -- the connection pool -----------------------------------------------------
@@ -373,115 +372,3 @@ def redirect_kwargs(
     for name in [name for name in headers if name.lower() in drop]:
         del headers[name]
     return kwargs
-
-
-# -- debug log --------------------------------------------------------------
-
-
-def enable_debug_log() -> None:
-    """Make the curl-style log visible (asked for with ``debug=True``).
-
-    Sets :data:`LOG` to DEBUG and, when no handler would print its records,
-    adds one writing to stderr.
-    """
-    LOG.setLevel(logging.DEBUG)
-    if not LOG.hasHandlers():
-        LOG.addHandler(logging.StreamHandler())
-
-
-def _body_text(body: _t.Any, content_type: str | None) -> str | None:
-    if body is None or body == b"" or body == "":
-        return None
-    if isinstance(body, dict):
-        body = _parse.urlencode(body, doseq=True)
-        content_type = "application/x-www-form-urlencoded"
-    elif isinstance(body, bytes):
-        try:
-            body = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return "<binary data: %d bytes>" % len(body)
-    elif not isinstance(body, str):
-        return "<streamed body of type %s>" % type(body).__name__
-    return _cut(_redact.text(body, content_type))
-
-
-def _cut(text: str) -> str:
-    if len(text) <= MAX_LOGGED_BODY:
-        return text
-    return "%s... (%d more characters)" % (text[:MAX_LOGGED_BODY], len(text) - MAX_LOGGED_BODY)
-
-
-def log_request(
-    session_headers: _t.Mapping[str, _t.Any],
-    method: str,
-    url: str,
-    kwargs: _t.Mapping[str, _t.Any],
-    default_verify: _t.Any = True,
-) -> None:
-    """Log ``curl -g -i -X METHOD URL -H ... -d ...`` with secrets redacted.
-
-    ``kwargs`` are the arguments about to be given to ``requests``; the
-    headers shown are the session's merged with the request's, as sent.
-    """
-    headers = requests.structures.CaseInsensitiveDict(session_headers)
-    headers.update(kwargs["headers"])
-    params = kwargs.get("params")
-    if params:
-        request = requests.models.PreparedRequest()
-        request.prepare_url(url, params)
-        url = request.url or url
-    _log_curl(
-        method,
-        url,
-        {name: value for name, value in headers.items() if value is not None},
-        kwargs.get("data"),
-        kwargs.get("verify", default_verify),
-        kwargs.get("cert"),
-    )
-
-
-def _log_curl(
-    method: str,
-    url: str,
-    headers: _t.Mapping[str, _t.Any],
-    body: _t.Any,
-    verify: _t.Any,
-    cert: _t.Any,
-) -> None:
-    import shlex  # only when debug logging is on
-
-    parts = ["curl -g -i"]
-    if verify is False:
-        parts.append("--insecure")
-    elif isinstance(verify, str):
-        parts.append("--cacert %s" % shlex.quote(verify))
-    if isinstance(cert, (tuple, list)):
-        parts.append("--cert %s --key %s" % (shlex.quote(cert[0]), shlex.quote(cert[1])))
-    elif cert:
-        parts.append("--cert %s" % shlex.quote(cert))
-    parts.append("-X %s %s" % (method, shlex.quote(_redact.url(url))))
-    content_type = None
-    for name, value in _redact.headers(headers):
-        if name.lower() == "content-type":
-            content_type = value
-        parts.append('-H "%s: %s"' % (name, value))
-    text = _body_text(body, content_type)
-    if text is not None:
-        parts.append("-d %s" % shlex.quote(text))
-    LOG.debug(" ".join(parts))
-
-
-def log_response(response: requests.Response, streamed: bool = False) -> None:
-    """Log ``RESP: [status] headers`` and ``RESP BODY: ...``, secrets redacted."""
-    shown = " ".join("%s: %s" % pair for pair in _redact.headers(response.headers))
-    LOG.debug("RESP: [%s] %s", response.status_code, shown)
-    content_type = response.headers.get("Content-Type", "")
-    if streamed:
-        LOG.debug("RESP BODY: omitted, the response is streamed")
-    elif content_type and not any(kind in content_type.lower() for kind in _TEXT_TYPES):
-        LOG.debug("RESP BODY: omitted, Content-Type is %s (only JSON and text are logged)",
-                  content_type)  # fmt: skip
-    else:
-        text = _body_text(response.content, content_type)
-        if text is not None:
-            LOG.debug("RESP BODY: %s", text)

@@ -452,89 +452,22 @@ def _retry_after(headers: _t.Mapping[str, str]) -> int | None:
         return None  # an HTTP date, NaN or inf: callers fall back to their own backoff
 
 
-def _first_text(*values: _t.Any) -> str | None:
-    for value in values:
-        if isinstance(value, str) and value:
-            return value
-    return None
-
-
-def _from_mapping(inner: _t.Mapping[str, _t.Any]) -> tuple[str | None, str | None]:
-    message = _first_text(inner.get("message"), inner.get("title"), inner.get("faultstring"))
-    details = _first_text(inner.get("details"), inner.get("detail"), inner.get("type"))
-    return message, details
-
-
-def _message_from_json(body: _t.Any) -> tuple[str | None, str | None]:
-    """Read (message, details) out of every error body shape in use."""
-    if not isinstance(body, dict) or not body:
-        return None, None
-    errors = body.get("errors")
-    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
-        message, details = _from_mapping(errors[0])  # API-SIG
-        if len(errors) > 1:
-            extra = "; ".join(
-                str(e.get("title") or e.get("detail") or e) if isinstance(e, dict) else str(e)
-                for e in errors[1:]
-            )
-            details = "%s; %s" % (details, extra) if details else extra
-        return message, details
-    if isinstance(body.get("error"), dict):  # keystone
-        return _from_mapping(body["error"])
-    if "message" in body or "title" in body or "faultstring" in body:
-        return _from_mapping(body)
-    # nova {"itemNotFound": {...}}, neutron {"NeutronError": {...}}, ...
-    inner = next(iter(body.values()))
-    if isinstance(inner, dict):
-        return _from_mapping(inner)
-    if isinstance(inner, str):
-        return inner, None
-    return None, None
-
-
-def _message_from_text(text: str) -> str | None:
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) > MAX_TEXT_MESSAGE:
-        text = text[:MAX_TEXT_MESSAGE] + "..."
-    return text
-
-
-def _read_body(response: requests.Response) -> tuple[str | None, str | None]:
-    content_type = response.headers.get("Content-Type", "")
-    try:
-        text = response.text
-    except Exception:  # noqa: BLE001 - a broken body must not hide the status
-        return None, None
-    if "json" in content_type or text[:1] in ("{", "["):
-        from stackclient import _jsonutils
-
-        try:
-            return _message_from_json(_jsonutils.loads(response.content))
-        except ValueError:
-            pass
-    return _message_from_text(text), None
-
-
 def from_response(
     response: requests.Response, method: str | None = None, url: str | None = None
 ) -> HttpError:
     """Return (do not raise) the :class:`HttpError` for ``response``.
 
     The class is picked by status (an unknown 3xx/4xx/5xx falls back to its
-    family class); the message is read from the body whatever its shape,
+    family class); the message is read from the body whatever its shape
+    (an HTML page gives its title and headings), cut to a readable length,
     with any secret the server echoed back (a password, a credential blob)
     masked.
     """
+    from stackclient.apiclient import _error_body
+
     status = response.status_code
     headers = response.headers
-    message, details = _read_body(response)
-    if message or details:
-        from stackclient import _redact  # servers echo input, secrets included
-
-        message = message and _redact.message(message)
-        details = details and _redact.message(details)
+    message, details = _error_body.read(response)
     kwargs: dict[str, _t.Any] = {
         "http_status": status,
         "response": response,

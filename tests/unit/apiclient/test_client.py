@@ -613,7 +613,7 @@ class TestDebugLog(TestCase):
         self.assertIn("""-d '{"thing":{"name":"a"}}'""", output)
         self.assertIn("RESP: [201]", output)
         self.assertIn("X-Openstack-Request-Id: req-5", output)
-        self.assertIn('RESP BODY: {"thing":{"id":"t1"}}', output)
+        self.assertIn('RESP BODY: {"thing": {"id": "t1"}}', output)  # as the server sent it
 
     def test_insecure_flag(self):
         self.requests_mock.get(URL, text="")
