@@ -12,7 +12,6 @@ from __future__ import annotations
 import email.utils
 import http.cookiejar
 import os
-import re
 import time
 import typing as _t
 from collections.abc import Mapping
@@ -20,9 +19,7 @@ from urllib import parse as _parse
 
 import requests
 from requests.structures import CaseInsensitiveDict
-from urllib3 import exceptions as _urllib3_exc
 
-from stackclient import _redact
 from stackclient._httplog import (
     LOG,
     MAX_LOGGED_BODY,
@@ -30,7 +27,7 @@ from stackclient._httplog import (
     log_request,
     log_response,
 )
-from stackclient.apiclient import exceptions
+from stackclient._send_errors import SEND_ERRORS, nothing_sent, translate_error
 
 __all__ = [
     "AUTH_HEADERS",
@@ -69,7 +66,6 @@ AUTH_HEADERS = frozenset(
 )
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
 
 
 # -- the connection pool -----------------------------------------------------
@@ -208,81 +204,6 @@ def read_body(response: requests.Response) -> bytes:
     # requests keeps the body in Response._content; many libraries set it too.
     response._content = b"".join(response.iter_content(None)) or b""
     return response._content
-
-
-# -- errors -----------------------------------------------------------------
-
-
-def _reason(exc: BaseException) -> str:
-    """Say what went wrong without urllib3's wrapper text (or the URL)."""
-    inner: _t.Any = exc.args[0] if exc.args else exc
-    if not isinstance(inner, BaseException):
-        inner = exc
-    inner = getattr(inner, "reason", None) or inner
-    text = _WRAPPER_PREFIX.sub("", str(inner))
-    return text or type(exc).__name__
-
-
-#: What sending can raise: requests' exceptions (OSErrors), bare OSErrors,
-#: and urllib3 errors that requests lets through (a body read that fails
-#: while requests drains a redirect).
-SEND_ERRORS = (OSError, _urllib3_exc.HTTPError)
-
-
-def translate_error(
-    exc: BaseException, method: str, url: str, timeout: _t.Any = None
-) -> exceptions.TransportError:
-    """Return the stackclient exception for a failure raised while sending.
-
-    ``exc`` is a ``requests`` exception, a urllib3 error requests did not
-    wrap, or a bare OSError (``requests`` raises those for a CA bundle or
-    client certificate path it cannot read).
-    """
-    where = _redact.url(url)
-    reason = _reason(exc)
-    if isinstance(exc, _urllib3_exc.HTTPError):
-        message = "Request to %s (%s) failed: %s"
-        cls: type[exceptions.TransportError] = exceptions.TransportError
-    elif not isinstance(exc, requests.RequestException):
-        message = "Could not send %s (%s): %s. Check the verify= and cert= paths."
-        cls = exceptions.TransportError
-        if "cert" in reason.lower() or "tls" in reason.lower():
-            cls = exceptions.SSLError
-    elif isinstance(exc, requests.exceptions.SSLError):
-        message = "SSL/TLS failure talking to %s (%s): %s. Check the CA bundle (verify=) and the server certificate."
-        cls = exceptions.SSLError
-    elif isinstance(exc, requests.exceptions.Timeout):
-        message = (
-            "Request to %s (%s) timed out: %s. Check the service, or allow a longer timeout=."
-        )
-        cls = exceptions.Timeout
-    elif isinstance(exc, requests.exceptions.ConnectionError):
-        message = "Unable to establish connection to %s (%s): %s. Check the URL and that the service is reachable."
-        cls = exceptions.ConnectionRefused
-    else:
-        message = "Request to %s (%s) failed: %s"
-        cls = exceptions.TransportError
-    if cls is exceptions.Timeout and timeout is not None:
-        reason = "%s (timeout=%s)" % (reason, timeout) if "timeout=" not in reason else reason
-    return cls(message % (where, method, reason), url=where, method=method)
-
-
-def nothing_sent(exc: BaseException | None) -> bool:
-    """Tell whether a failed attempt never reached the server.
-
-    True for connect timeouts and for connections that could not be opened
-    (refused, unreachable, name not resolved): re-sending such a request is
-    safe whatever its method.
-    """
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    if not isinstance(exc, requests.exceptions.ConnectionError) or isinstance(
-        exc, requests.exceptions.SSLError
-    ):
-        return False
-    inner = exc.args[0] if exc.args else None
-    reason = getattr(inner, "reason", inner)
-    return isinstance(reason, _urllib3_exc.NewConnectionError)
 
 
 # -- retries ----------------------------------------------------------------

@@ -35,6 +35,11 @@ DEFAULT_RETRY_DELAY = 0.5
 DEFAULT_RETRIABLE_STATUS_CODES = (429, 503)
 
 
+#: Failures re-sent when connect_retries allow (a request that may have
+#: reached the server only when it is idempotent or marked retriable).
+_RETRIED_ERRORS = (exceptions.ConnectionRefused, exceptions.ConnectionDropped, exceptions.Timeout)
+
+
 class InsecureTLSWarning(UserWarning):
     """A client sends requests without verifying the server's certificate."""
 
@@ -244,7 +249,7 @@ class HTTPClient:
         while True:
             try:
                 resp = self._send_following_redirects(method, url, kwargs, follow, log)
-            except (exceptions.ConnectionRefused, exceptions.Timeout) as exc:
+            except _RETRIED_ERRORS as exc:
                 if connect_left <= 0 or not (may_resend or _transport.nothing_sent(exc.__cause__)):
                     raise
                 connect_left -= 1

@@ -15,10 +15,11 @@ Every error a caller can see is a :class:`ClientException`::
     │   └── AmbiguousEndpoints          (endpoints)
     ├── MissingArgs                     (missing)
     ├── MethodNotImplemented            the API has no such operation
-    ├── InvalidResponse                 a body that could not be decoded
+    ├── InvalidResponse                 an answer that is not what the API promises
     ├── TransportError                  nothing usable came back
-    │   ├── ConnectionRefused           could not connect (refused, DNS, reset)
+    │   ├── ConnectionRefused           could not connect: nothing was sent
     │   │   └── ConnectFailure          (alias kept for keystoneauth users)
+    │   ├── ConnectionDropped           lost after sending: the server may have acted
     │   ├── Timeout                     connect or read timeout
     │   └── SSLError                    TLS handshake or verification failed
     └── HttpError                       the server answered with a 3xx-5xx
@@ -56,6 +57,7 @@ __all__ = [
     "TransportError",
     "ConnectionRefused",
     "ConnectFailure",
+    "ConnectionDropped",
     "Timeout",
     "SSLError",
     "HttpError",
@@ -92,7 +94,7 @@ __all__ = [
 ]
 
 #: How much of a non-JSON error body (plain text, an HTML page from a proxy)
-#: is kept as the message.
+#: is kept as the message, in characters.
 MAX_TEXT_MESSAGE = 500
 
 
@@ -174,14 +176,26 @@ class MethodNotImplemented(ClientException):
 
 
 class InvalidResponse(ClientException):
-    """The server answered, but its body is not what the API promises.
+    """The server answered, but not with what the API promises.
 
     Raised, for example, for a 200 whose body is not JSON where JSON was
-    expected. ``response`` is the :class:`requests.Response`.
+    expected, a list item that is not an object, a redirect to a
+    ``Location`` that is not a URL, or a 1xx/3xx where a result was due.
+    ``response`` is the :class:`requests.Response` (when there is one);
+    ``method`` and ``url`` name the request.
     """
 
-    def __init__(self, message: str | None = None, response: _t.Any = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        response: _t.Any = None,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
         self.response = response
+        self.method = method or getattr(getattr(response, "request", None), "method", None)
+        self.url = url
         super().__init__(message)
 
 
@@ -201,15 +215,32 @@ class TransportError(ClientException):
 
 
 class ConnectionRefused(TransportError):
-    """Could not connect to the server (refused, unreachable, name not found)."""
+    """Could not connect to the server (refused, unreachable, name not found).
+
+    Nothing was sent, so sending again is safe whatever the method.
+    """
 
 
 #: The name keystoneauth users know for the same failure.
 ConnectFailure = ConnectionRefused
 
 
+class ConnectionDropped(TransportError):
+    """The connection was lost after the request was sent, or while its answer was read.
+
+    The server may have acted on the request (created the resource,
+    changed the password): check before sending a non-idempotent request
+    again.
+    """
+
+
 class Timeout(TransportError):
-    """The server did not connect or answer within the timeout."""
+    """The server did not connect, or did not answer, within the timeout.
+
+    A connect timeout means nothing was sent; a read timeout (no byte for
+    the read timeout, while waiting for the answer or within its body)
+    means the request was sent and the server may have acted on it.
+    """
 
 
 class SSLError(TransportError):
