@@ -20,6 +20,7 @@ from urllib import parse as _parse
 import requests
 from requests.structures import CaseInsensitiveDict
 
+from stackclient import _masking, _redact
 from stackclient._httplog import (
     LOG,
     MAX_LOGGED_BODY,
@@ -28,6 +29,7 @@ from stackclient._httplog import (
     log_response,
 )
 from stackclient._send_errors import SEND_ERRORS, nothing_sent, translate_error
+from stackclient.apiclient import exceptions
 
 __all__ = [
     "AUTH_HEADERS",
@@ -44,8 +46,10 @@ __all__ = [
     "nothing_sent",
     "read_body",
     "enable_debug_log",
+    "check_body_may_follow",
     "redirect_kwargs",
     "redirect_target",
+    "send",
     "retry_after_delay",
     "same_origin",
     "translate_error",
@@ -164,6 +168,16 @@ class PooledSession(requests.Session):
             read_body(response)
         return response
 
+    def resolve_redirects(self, *args: _t.Any, **kwargs: _t.Any) -> _t.Iterator[_t.Any]:
+        """Yield nothing: the pipeline follows redirects itself.
+
+        ``requests`` would otherwise work out the next request of every
+        redirect it does not follow (for ``Response.next``), which reads
+        the body and parses the ``Location`` -- raising a bare ValueError
+        for one that is not a URL.
+        """
+        return iter(())
+
     def merge_environment_settings(
         self,
         url: str,
@@ -191,6 +205,45 @@ class PooledSession(requests.Session):
             "verify": _merge_setting(verify, self.verify),
             "cert": _merge_setting(cert, self.cert),
         }
+
+
+def send(
+    session: requests.Session,
+    method: str,
+    url: str,
+    kwargs: dict[str, _t.Any],
+    cookies: bool = True,
+) -> requests.Response:
+    """Send one request through ``session`` without following redirects.
+
+    With ``cookies=False`` no ``Cookie`` header goes out at all, not even
+    from the session's cookie jar (which, by cookie rules, would send a
+    cookie set by ``https://host`` to ``http://host:8080`` too): used for
+    every hop of a redirect after it left the origin. The steps are those
+    of ``requests.Session.request``.
+    """
+    if cookies:
+        return session.request(method, url, allow_redirects=False, **kwargs)
+    request = requests.Request(
+        method=method,
+        url=url,
+        headers=kwargs.get("headers"),
+        files=kwargs.get("files"),
+        data=kwargs.get("data") or {},
+        params=kwargs.get("params") or {},
+        auth=kwargs.get("auth"),
+        hooks=kwargs.get("hooks"),
+    )
+    prepared = session.prepare_request(request)
+    prepared.headers.pop("Cookie", None)
+    settings = session.merge_environment_settings(
+        prepared.url,
+        kwargs.get("proxies") or {},
+        kwargs.get("stream"),
+        kwargs.get("verify"),
+        kwargs.get("cert"),
+    )
+    return session.send(prepared, allow_redirects=False, timeout=kwargs.get("timeout"), **settings)
 
 
 def read_body(response: requests.Response) -> bytes:
@@ -253,18 +306,66 @@ def same_origin(old_url: str, new_url: str) -> bool:
     return old[1] == new[1] and old[0::2] == ("http", 80) and new[0::2] == ("https", 443)
 
 
-def redirect_target(response: requests.Response, method: str) -> tuple[str, str]:
-    """Return (method, absolute URL) for following the redirect ``response``.
+def _check_url(url: str) -> None:
+    """Raise ValueError unless ``url`` is an http(s) URL that requests can send to."""
+    parts = _parse.urlsplit(url)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+        raise ValueError("not an http or https URL with a host")
+    parts.port  # noqa: B018 - raises ValueError for a port out of range
+    requests.models.PreparedRequest().prepare_url(url, None)
+
+
+def redirect_target(response: requests.Response, method: str, url: str) -> tuple[str, str]:
+    """Return (method, absolute URL) for following the redirect ``response`` to ``method url``.
 
     As ``requests`` and browsers do: a 303 or 302 turns anything but HEAD
     into GET, a 301 turns POST into GET; 307 and 308 keep method and body.
+    A ``Location`` that is not a usable http(s) URL raises InvalidResponse.
     """
     location = response.headers["Location"]
-    target = _parse.urljoin(response.url or "", location)
     status = response.status_code
+    try:
+        target = _parse.urljoin(response.url or url, location)
+        _check_url(target)
+    except ValueError as exc:
+        raise exceptions.InvalidResponse(
+            "%s %s answered HTTP %s with a Location that is not a usable URL (%r: %s); "
+            "the service, or a proxy in front of it, is misconfigured"
+            % (method, _redact.url(url), status, _redact.message(location[:200]), exc),
+            response=response,
+            method=method,
+            url=_redact.url(url),
+        ) from None
     if (status in (302, 303) and method != "HEAD") or (status == 301 and method == "POST"):
         method = "GET"
     return method, target
+
+
+def check_body_may_follow(
+    response: requests.Response, method: str, url: str, target: str, data: _t.Any
+) -> None:
+    """Refuse a 307/308 that would re-send credentials in the body to another origin.
+
+    A password or secret in the body (an auth request, a user's new
+    password) must not go to another host, port or scheme -- least of all
+    from https to plain http -- because a server said so.
+    """
+    if response.status_code not in (307, 308) or data is None or same_origin(url, target):
+        return
+    if not _masking.carries_secrets(data):
+        return
+    where = "from https to plain http" if _origin(url)[0] == "https" else "to another origin"
+    raise exceptions.HTTPRedirection(
+        message="Refused to follow the redirect of %s %s to %s: the request body carries "
+        "credentials (a password or secret) and the redirect goes %s, where the body would "
+        "be sent again. If that URL is right, use it directly."
+        % (method, _redact.url(url), _redact.url(target), where),
+        http_status=response.status_code,
+        response=response,
+        url=_redact.url(url),
+        method=method,
+        request_id=response.headers.get("x-openstack-request-id"),
+    )
 
 
 def redirect_kwargs(

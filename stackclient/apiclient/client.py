@@ -277,10 +277,16 @@ class HTTPClient:
     def _send_following_redirects(
         self, method: str, url: str, kwargs: dict[str, _t.Any], follow: bool, log: bool
     ) -> requests.Response:
-        """Send, following redirects ourselves so auth stays with its origin."""
+        """Send, following redirects ourselves so credentials stay with their origin.
+
+        Once a hop leaves the origin, auth headers and every cookie stay
+        behind for the rest of the chain; a 307/308 that would carry
+        credentials in the body to another origin is refused.
+        """
         history: list[requests.Response] = []
+        cookies = True
         for _ in range(_transport.MAX_REDIRECTS + 1):
-            resp = self._send_once(method, url, kwargs, log)
+            resp = self._send_once(method, url, kwargs, log, cookies)
             if not (follow and resp.is_redirect):
                 if history:
                     resp.history = history
@@ -292,7 +298,9 @@ class HTTPClient:
             finally:
                 resp.close()
             history.append(resp)
-            new_method, new_url = _transport.redirect_target(resp, method)
+            new_method, new_url = _transport.redirect_target(resp, method, url)
+            _transport.check_body_may_follow(resp, method, url, new_url, kwargs.get("data"))
+            cookies = cookies and _transport.same_origin(url, new_url)
             kwargs = _transport.redirect_kwargs(kwargs, new_method != method, url, new_url)
             method, url = new_method, new_url
         raise exceptions.TransportError(
@@ -303,14 +311,14 @@ class HTTPClient:
         )
 
     def _send_once(
-        self, method: str, url: str, kwargs: dict[str, _t.Any], log: bool
+        self, method: str, url: str, kwargs: dict[str, _t.Any], log: bool, cookies: bool = True
     ) -> requests.Response:
         """Put one request on the wire: log, time, and translate failures."""
         if log:
             _transport.log_request(self.http.headers, method, url, kwargs, self.verify)
         start = time.monotonic() if self.timings else 0.0
         try:
-            resp = self.http.request(method, url, allow_redirects=False, **kwargs)
+            resp = _transport.send(self.http, method, url, kwargs, cookies)
         except _transport.SEND_ERRORS as exc:
             raise _transport.translate_error(exc, method, url, kwargs.get("timeout")) from exc
         finally:
