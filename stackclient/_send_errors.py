@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import socket
 import ssl
 import typing as _t
 
@@ -44,7 +45,13 @@ _WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
 _MAX_CHAIN = 16
 
 _SSL = (requests.exceptions.SSLError, _urllib3_exc.SSLError, ssl.SSLError)
-_READ_TIMEOUT = (_urllib3_exc.ReadTimeoutError, requests.exceptions.ReadTimeout)
+# socket.timeout (TimeoutError since 3.10): a read, or a write of the body, stalled.
+_READ_TIMEOUT = (
+    _urllib3_exc.ReadTimeoutError,
+    requests.exceptions.ReadTimeout,
+    socket.timeout,
+    TimeoutError,
+)
 _DROPPED = (
     _urllib3_exc.ProtocolError,
     http.client.RemoteDisconnected,

@@ -26,7 +26,35 @@ import stackclient
 from stackclient import _jsonutils, _redact, _transport
 from stackclient.apiclient import exceptions
 
-__all__ = ["BaseClient", "HTTPClient", "InsecureTLSWarning", "default_user_agent"]
+__all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
+    "DEFAULT_READ_TIMEOUT",
+    "DEFAULT_RETRIABLE_STATUS_CODES",
+    "DEFAULT_RETRY_DELAY",
+    "DEFAULT_TIMEOUT",
+    "BaseClient",
+    "HTTPClient",
+    "InsecureTLSWarning",
+    "check_timeout",
+    "default_user_agent",
+]
+
+#: Seconds to wait for a connection (TCP and TLS) to be made, and for each
+#: write while the request is sent. Longer means a wrong address or a
+#: firewall dropping packets, rarely a slow server.
+DEFAULT_CONNECT_TIMEOUT = 10.0
+
+#: Seconds to wait for each read from the server: for its answer to start,
+#: then between two pieces of it. Not a limit on the whole call: a long
+#: download that keeps moving is never cut. Longer than the 60 s most load
+#: balancers in front of OpenStack allow a backend, so their 504 (which
+#: says more) arrives first.
+DEFAULT_READ_TIMEOUT = 120.0
+
+#: The ``(connect, read)`` timeout used when none is given (``timeout=None``).
+DEFAULT_TIMEOUT = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+
+Timeout = _t.Union[float, tuple[_t.Optional[float], _t.Optional[float]]]
 
 #: Seconds to wait before the first retry; each further retry doubles it.
 DEFAULT_RETRY_DELAY = 0.5
@@ -47,6 +75,43 @@ class InsecureTLSWarning(UserWarning):
 def default_user_agent() -> str:
     """Return ``stackclient/<version> python-requests/<version>``."""
     return "stackclient/%s python-requests/%s" % (stackclient.__version__, requests.__version__)
+
+
+def _positive_seconds(value: _t.Any, what: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = float("nan")
+    if isinstance(value, bool) or not seconds > 0 or seconds == float("inf"):
+        raise exceptions.ValidationError(
+            "%s must be a positive number of seconds (or None for no limit), not %r"
+            % (what, value)
+        )
+    return seconds
+
+
+def check_timeout(value: _t.Any, default: Timeout = DEFAULT_TIMEOUT) -> Timeout:
+    """Return ``value`` as a timeout ``requests`` takes; None gives ``default``.
+
+    A number limits connect and each read alike; a pair gives
+    ``(connect, read)``, where None in the pair means no limit for that
+    part. Anything else (zero, a negative or non-numeric value, a bool)
+    raises :class:`~exceptions.ValidationError`.
+    """
+    if value is None:
+        return default
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise exceptions.ValidationError(
+                "timeout must be seconds or a (connect, read) pair, not %r" % (value,)
+            )
+        return (
+            _positive_seconds(value[0], "The connect timeout"),
+            _positive_seconds(value[1], "The read timeout"),
+        )
+    return _t.cast(float, _positive_seconds(value, "timeout"))
 
 
 def _forwarded(original_ip: str) -> str:
@@ -79,7 +144,9 @@ class HTTPClient:
 
     ``verify`` is True (check the server certificate), False (don't; warned
     once per client) or a CA bundle path; ``cert`` a client certificate path
-    or (cert, key) pair; ``timeout`` seconds (None waits forever). With
+    or (cert, key) pair; ``timeout`` seconds for connect and for each read,
+    or a ``(connect, read)`` pair, None for :data:`DEFAULT_TIMEOUT`
+    (``(None, None)`` waits forever); a request's own ``timeout=`` wins. With
     ``timings=True`` every request sent is recorded (see
     :meth:`get_timings`). ``connect_retries`` re-sends a request whose
     connection failed (default 0: a refused or unreachable service is
@@ -102,7 +169,7 @@ class HTTPClient:
         original_ip: str | None = None,
         verify: bool | str = True,
         cert: str | tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: Timeout | None = None,
         timings: bool = False,
         keyring_saver: _t.Any = None,
         debug: bool = False,
@@ -119,7 +186,7 @@ class HTTPClient:
         self.endpoint_type = endpoint_type
         self.verify = verify
         self.cert = cert
-        self.timeout = timeout
+        self.timeout = timeout  # type: ignore[assignment]  # None gives the defaults
         self.timings = timings
         self.times: list[tuple[str, float, float]] = []
         self.keyring_saver = keyring_saver
@@ -141,7 +208,19 @@ class HTTPClient:
         if debug:
             _transport.enable_debug_log()
 
-    # -- settings that shape the default headers ----------------------------
+    # -- settings -------------------------------------------------------------
+
+    @property
+    def timeout(self) -> Timeout:
+        """Seconds for connect and each read, or a ``(connect, read)`` pair.
+
+        Setting None restores :data:`DEFAULT_TIMEOUT`.
+        """
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, value: Timeout | None) -> None:
+        self._timeout = check_timeout(value)
 
     @property
     def user_agent(self) -> str:
@@ -214,8 +293,7 @@ class HTTPClient:
             headers.update(given)
         kwargs["headers"] = headers
         self.serialize(kwargs)
-        if "timeout" not in kwargs:
-            kwargs["timeout"] = self.timeout
+        kwargs["timeout"] = check_timeout(kwargs.get("timeout"), self._timeout)
         verify = kwargs.setdefault("verify", self.verify)
         if verify is False and not self._warned_insecure:
             self._warn_insecure()

@@ -965,6 +965,7 @@ class TestBaseClient(testtools.TestCase):
             for name, value in vars(client).items()
             if not name.startswith("_") and getattr(value, "__module__", None) == client.__name__
         }
+        public |= {n for n in vars(client) if n.isupper() and not n.startswith("_")}  # defaults
         self.assertEqual(public, set(client.__all__))
 
 
