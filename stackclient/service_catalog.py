@@ -18,7 +18,8 @@ Interfaces may be spelled ``public``/``publicURL``, ``internal``/
 ``internalURL`` or ``admin``/``adminURL``, alone or as a list in order of
 preference. A region matches an endpoint's ``region_id`` or ``region``.
 A service name is only compared where the catalog has one (catalogs from
-before Identity v3.3 name no services).
+before Identity v3.3 name no services). An endpoint whose URL is not a
+string is left out, as if the catalog did not list it.
 """
 
 from __future__ import annotations
@@ -400,7 +401,7 @@ class ServiceCatalogV2(ServiceCatalog):
         for raw in _endpoints_of(service):
             for interface, key in _V2_URL_KEYS:
                 url = raw.get(key)
-                if url:
+                if url and isinstance(url, str):  # a catalog may hold anything
                     ep = _base_endpoint(service, raw)
                     ep.update(interface=interface, url=url)
                     yield ep
@@ -412,7 +413,7 @@ class ServiceCatalogV3(ServiceCatalog):
     def _normalise(self, service: dict[str, _t.Any]) -> _t.Iterator[_Endpoint]:
         for raw in _endpoints_of(service):
             url = raw.get("url")
-            if url:
+            if url and isinstance(url, str):  # a catalog may hold anything
                 ep = _base_endpoint(service, raw)
                 ep["interface"] = _normalise_interface(raw.get("interface"))
                 yield ep
