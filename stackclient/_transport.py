@@ -47,6 +47,7 @@ __all__ = [
     "read_body",
     "enable_debug_log",
     "check_body_may_follow",
+    "check_url",
     "redirect_kwargs",
     "redirect_target",
     "send",
@@ -306,7 +307,7 @@ def same_origin(old_url: str, new_url: str) -> bool:
     return old[1] == new[1] and old[0::2] == ("http", 80) and new[0::2] == ("https", 443)
 
 
-def _check_url(url: str) -> None:
+def check_url(url: str) -> None:
     """Raise ValueError unless ``url`` is an http(s) URL that requests can send to."""
     parts = _parse.urlsplit(url)
     if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
@@ -326,7 +327,7 @@ def redirect_target(response: requests.Response, method: str, url: str) -> tuple
     status = response.status_code
     try:
         target = _parse.urljoin(response.url or url, location)
-        _check_url(target)
+        check_url(target)
     except ValueError as exc:
         raise exceptions.InvalidResponse(
             "%s %s answered HTTP %s with a Location that is not a usable URL (%r: %s); "
