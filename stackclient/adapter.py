@@ -5,14 +5,16 @@ of every request and raises stackclient exceptions for errors. It works
 over a :class:`stackclient.session.Session` or, duck-typed, over a
 keystoneauth1 ``Session`` (keystoneauth1 is never imported): requests are
 sent with ``raise_exc=False`` and errors raised here, and keystoneauth1's
-own exceptions are translated into stackclient's.
+own exceptions are translated into stackclient's. keystoneauth1 logs
+request bodies unredacted (a new user's password), so it is asked not to
+log (``log=False``) and stackclient writes its own redacted lines.
 """
 
 from __future__ import annotations
 
 import typing as _t
 
-from stackclient import _redact, _verbs
+from stackclient import _httplog, _redact, _verbs
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -38,6 +40,24 @@ _KEYSTONEAUTH_ERRORS: dict[str, type[exceptions.ClientException]] = {
     "AuthPluginException": exceptions.AuthorizationFailure,
     "ClientException": exceptions.ClientException,
 }
+
+
+def _is_keystoneauth(session: _t.Any) -> bool:
+    return type(session).__module__.startswith("keystoneauth1")
+
+
+def _log_exchange(resp: requests.Response) -> None:
+    """Write the redacted debug lines for every hop of a keystoneauth1 exchange."""
+    import logging
+
+    if not _httplog.LOG.isEnabledFor(logging.DEBUG):
+        return
+    for hop in [*getattr(resp, "history", ()), resp]:
+        request = getattr(hop, "request", None)
+        if request is not None:
+            kwargs = {"headers": dict(request.headers or {}), "data": request.body}
+            _httplog.log_request({}, request.method, request.url, kwargs)
+        _httplog.log_response(hop)
 
 
 def _translate(
@@ -144,6 +164,9 @@ class Adapter(_verbs.VerbsMixin):
         endpoint_filter.update(kwargs.pop("endpoint_filter", None) or {})
         raise_exc = kwargs.pop("raise_exc", self.raise_exc)
         self._defaults(kwargs)
+        foreign = _is_keystoneauth(self.session)
+        if foreign:
+            kwargs["log"] = False  # its log shows bodies in clear; ours follows
         try:
             resp = self.session.request(
                 url, method, endpoint_filter=endpoint_filter, raise_exc=False, **kwargs
@@ -155,6 +178,8 @@ class Adapter(_verbs.VerbsMixin):
             if translated is None:
                 raise
             raise translated from error
+        if foreign:
+            _log_exchange(resp)
         if raise_exc and resp.status_code >= 400:
             raise exceptions.from_response(resp, method.upper(), _redact.url(resp.url or url))
         return resp
