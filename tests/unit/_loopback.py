@@ -13,7 +13,9 @@ broken chunk, a stall in the middle of a body. This server can::
 
 Each connection is handled on the server's one thread: the request head
 (and a body announced by Content-Length) is read, then ``answer(conn,
-request_bytes)`` runs and the connection is closed.
+request_bytes)`` runs and the connection is closed. A well-formed answer
+should say ``Connection: close``, or the client may send its next request
+on the connection the server has closed.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ class CookieTest(testtools.TestCase):
 
         def elsewhere(conn, request):
             seen.append(request)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
 
         with Loopback(elsewhere) as other:
 
@@ -63,7 +63,8 @@ class CookieTest(testtools.TestCase):
                     answer = b"200 OK"
                 else:
                     answer = b"302 Found\r\nLocation: %s/b" % other.url.encode()
-                conn.sendall(b"HTTP/1.1 " + answer + b"\r\nContent-Length: 0\r\n\r\n")
+                close = b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                conn.sendall(b"HTTP/1.1 " + answer + close)
 
             with Loopback(origin) as server:
                 http = client.HTTPClient(None)

@@ -70,7 +70,7 @@ class RealServerTest(testtools.TestCase):
 
     def test_the_read_timeout_is_per_read_not_per_call(self):
         def trickle(conn: socket.socket, request: bytes) -> None:
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\n")
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\n")
             for _ in range(8):
                 time.sleep(0.1)
                 conn.sendall(b"x")
