@@ -315,15 +315,42 @@ class ManagerWithFind(BaseManager, metaclass=abc.ABCMeta):
         return _only_one(self.findall(**kwargs), self._resource_class(), kwargs)
 
     def findall(self, **kwargs: _t.Any) -> list[Resource]:
-        """Return the items of :meth:`list` whose attributes equal ``kwargs``."""
+        """Return the items of :meth:`list` whose attributes equal ``kwargs``.
+
+        When :meth:`list` requires arguments (``ec2.list(user_id)``), they
+        are taken from ``kwargs`` by name, not used as filters; a missing one
+        raises ValidationError.
+        """
+        list_args, filters = _list_arguments(self.list, kwargs)
         found = []
-        for obj in self.list():
+        for obj in self.list(**list_args):
             try:
-                if all(getattr(obj, attr) == value for attr, value in kwargs.items()):
+                if all(getattr(obj, attr) == value for attr, value in filters.items()):
                     found.append(obj)
             except AttributeError:
                 continue
         return found
+
+
+def _list_arguments(
+    list_method: _t.Callable[..., _t.Any], kwargs: dict[str, _t.Any]
+) -> tuple[dict[str, _t.Any], dict[str, _t.Any]]:
+    """Split find()'s keywords into list()'s required arguments and the filters."""
+    import inspect  # only for find(); importing it costs a few ms
+
+    required = [
+        param.name
+        for param in inspect.signature(list_method).parameters.values()
+        if param.default is param.empty
+        and param.kind in (param.POSITIONAL_OR_KEYWORD, param.KEYWORD_ONLY)
+    ]
+    missing = [name for name in required if kwargs.get(name) is None]
+    if missing:
+        raise exceptions.ValidationError(
+            "find() lists with list(%s): pass %s" % (", ".join(required), ", ".join(missing))
+        )
+    filters = {key: value for key, value in kwargs.items() if key not in required}
+    return {name: kwargs[name] for name in required}, filters
 
 
 class CrudManager(BaseManager):
