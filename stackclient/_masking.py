@@ -65,22 +65,20 @@ _SECRET_SUFFIXES = ("password", "passwd", "pass", "secret", "token", "private_ke
 _SECRET_PARTS = ("fernet",)
 
 #: Keys that, inside a value held under a secret key, describe rather than
-#: hide: ``{"token": {"id": ..., "expires": ..., "user": {...}}}`` keeps
-#: everything but the id, ``{"password": {"user": {...}}}`` (a v3 auth
-#: method) keeps its user. Every other value under a secret key is masked,
-#: whatever its type (a list or a dict password included).
-_DESCRIPTIVE_KEYS = frozenset(
+#: hide it. ``{"token": {"id": ..., "expires": ..., "user": {...}}}`` keeps
+#: everything but the id; ``{"password": {"user": {...}}}`` (a v3 auth
+#: method) keeps its user object. Scalars are kept only under
+#: :data:`_KEPT_SCALARS`; lists and objects only under
+#: :data:`_KEPT_CONTAINERS`. Every other value under a secret key is
+#: masked, whatever its type (a list or a dict password included).
+_KEPT_SCALARS = frozenset({"expires", "expires_at", "is_admin_project", "is_domain", "issued_at"})
+_KEPT_CONTAINERS = frozenset(
     {
         "application_credential",
         "audit_ids",
         "bind",
         "catalog",
         "domain",
-        "expires",
-        "expires_at",
-        "is_admin_project",
-        "is_domain",
-        "issued_at",
         "methods",
         "os-trust:trust",
         "project",
@@ -130,13 +128,22 @@ def is_secret_key(key: str) -> bool:
     )
 
 
-def secret_child(parent_secret: bool, key: _t.Any) -> bool:
-    """Tell whether the value under ``key`` is secret, given its container's state."""
+def secret_child(parent_secret: bool, key: _t.Any, container: bool) -> bool:
+    """Tell whether the value under ``key`` is secret, given its container's state.
+
+    ``container`` says whether that value is a list or an object.
+    """
     if not isinstance(key, str):
         return parent_secret
     if is_secret_key(key):
         return True
-    return parent_secret and key.lower() not in _DESCRIPTIVE_KEYS
+    if not parent_secret:
+        return False
+    return key.lower() not in (_KEPT_CONTAINERS if container else _KEPT_SCALARS)
+
+
+def _child(parent_secret: bool, key: _t.Any, value: _t.Any) -> bool:
+    return secret_child(parent_secret, key, isinstance(value, (dict, list)))
 
 
 def has_hint(text: str) -> bool:
@@ -172,12 +179,12 @@ class _Frame:
         self.want_key = is_object
 
 
-def _value_is_secret(stack: list[_Frame]) -> bool:
+def _value_is_secret(stack: list[_Frame], container: bool) -> bool:
     if not stack:
         return False
     frame = stack[-1]
     if frame.is_object:
-        return secret_child(frame.secret, frame.key)
+        return secret_child(frame.secret, frame.key, container)
     return frame.secret
 
 
@@ -199,7 +206,7 @@ def json_text(text: str) -> str:
         token = match.group()
         first = token[0]
         if first in "{[":
-            stack.append(_Frame(first == "{", _value_is_secret(stack)))
+            stack.append(_Frame(first == "{", _value_is_secret(stack, True)))
         elif first in "}]":
             if stack:
                 stack.pop()
@@ -209,7 +216,7 @@ def json_text(text: str) -> str:
         elif stack and stack[-1].want_key and first == '"':
             stack[-1].key = _key_of(token)
         else:
-            masked = _scalar(token, _value_is_secret(stack), echo)
+            masked = _scalar(token, _value_is_secret(stack, False), echo)
             if masked is not token:
                 pieces.append(text[last : match.start()])
                 pieces.append(masked)
@@ -242,7 +249,7 @@ def json_value(value: _t.Any) -> _t.Any:
         if isinstance(item, dict):
             copy: dict[_t.Any, _t.Any] = dict.fromkeys(item)
             holder[slot] = copy
-            work.extend((copy, k, v, secret_child(secret, k)) for k, v in item.items())
+            work.extend((copy, k, v, _child(secret, k, v)) for k, v in item.items())
         elif isinstance(item, list):
             copy_list: list[_t.Any] = [None] * len(item)
             holder[slot] = copy_list
@@ -395,7 +402,7 @@ def secrets_in(body: _t.Any, headers: _t.Mapping[str, _t.Any] | None = None) -> 
         if secret and item is not None and not isinstance(item, bool):
             found.update(_forms(item))
         if isinstance(item, dict):
-            work.extend((v, secret_child(secret, k)) for k, v in item.items())
+            work.extend((v, _child(secret, k, v)) for k, v in item.items())
         elif isinstance(item, list):
             work.extend((v, secret) for v in item)
     return tuple(sorted(found, key=len, reverse=True))
@@ -412,7 +419,7 @@ def carries_secrets(body: _t.Any) -> bool:
         if secret and item is not None and not isinstance(item, bool):
             return True
         if isinstance(item, dict):
-            work.extend((v, secret_child(secret, k)) for k, v in item.items())
+            work.extend((v, _child(secret, k, v)) for k, v in item.items())
         elif isinstance(item, list):
             work.extend((v, secret) for v in item)
     return False

@@ -37,6 +37,8 @@ ECHOED_SECRETS: tuple[object, ...] = (
 
 #: What a leak looks like in the curl-style log, whatever the test.
 _SECRET_KEY = r"(password|secret|original_password|application_credential_secret)"
+#: Keys whose scalar values a token keeps visible (its expiry, ...).
+_DESCRIBING = r"(?:expires|expires_at|issued_at|is_domain|is_admin_project)"
 _LEAK_PATTERNS = (
     re.compile(r"(?i)-H \"?(x-auth-token|x-subject-token|x-service-token): (?!\{SHA256\})"),
     re.compile(r"(?i)'?(x-auth-token|x-subject-token|x-service-token)'?: '?(?!\{SHA256\})\w"),
@@ -44,7 +46,10 @@ _LEAK_PATTERNS = (
     # A non-string secret in JSON: a number, or a list or object holding one.
     re.compile(r'"%s":\s*[-0-9]' % _SECRET_KEY),
     re.compile(r'"%s":\s*\[(?!\s*(?:"\*\*\*"|[\]\[{]|null|true|false))' % _SECRET_KEY),
-    re.compile(r'"%s":\s*\{\s*"[^"]*":(?!\s*(?:"\*\*\*"|[\[{]|null|true|false))' % _SECRET_KEY),
+    re.compile(
+        r'"%s":\s*\{\s*"(?!%s")[^"]*":(?!\s*(?:"\*\*\*"|[\[{]|null|true|false))'
+        % (_SECRET_KEY, _DESCRIBING)
+    ),
     # An echo in a Python repr: {'password': 'x'} or {'password': 12345}.
     re.compile(r"'%s':\s*(?!'\*\*\*'|None|True|False)['\[{0-9-]" % _SECRET_KEY),
 )

@@ -11,7 +11,9 @@ broken chunk, a stall in the middle of a body. This server can::
     with Loopback(answer) as server:
         client.request("GET", server.url + "/v3")
 
-Each connection is handled on the server's one thread: the request head
+Each connection is handled on the server's one thread (with
+``threaded=True``, on a thread of its own, so that an answer that stalls
+does not hold the next connection up): the request head
 (and a body announced by Content-Length) is read, then ``answer(conn,
 request_bytes)`` runs and the connection is closed. A well-formed answer
 should say ``Connection: close``, or the client may send its next request
@@ -54,8 +56,9 @@ def _read_request(conn: socket.socket) -> bytes:
 class Loopback:
     """A one-thread TCP server on a free loopback port, answering with ``answer``."""
 
-    def __init__(self, answer: Answer) -> None:
+    def __init__(self, answer: Answer, threaded: bool = False) -> None:
         self.answer = answer
+        self.threaded = threaded
         self.requests: list[bytes] = []
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -77,14 +80,20 @@ class Loopback:
             if self._stop.is_set():
                 conn.close()
                 return
-            with conn:
-                conn.settimeout(_READ_TIMEOUT)
-                try:
-                    request = _read_request(conn)
-                    self.requests.append(request)
-                    self.answer(conn, request)
-                except OSError:
-                    pass  # the client went away: that is its business
+            if self.threaded:
+                threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+            else:
+                self._handle(conn)
+
+    def _handle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(_READ_TIMEOUT)
+            try:
+                request = _read_request(conn)
+                self.requests.append(request)
+                self.answer(conn, request)
+            except OSError:
+                pass  # the client went away: that is its business
 
     def __enter__(self) -> Loopback:
         self._thread.start()
