@@ -19,13 +19,23 @@ import requests
 
 from stackclient import _redact
 
-__all__ = ["LOG", "MAX_LOGGED_BODY", "enable_debug_log", "log_request", "log_response"]
+__all__ = [
+    "LOG",
+    "MAX_LOGGED_BODY",
+    "MAX_LOGGED_HEADER",
+    "enable_debug_log",
+    "log_request",
+    "log_response",
+]
 
 #: The logger the curl-style request/response lines go to (at DEBUG).
 LOG = logging.getLogger("stackclient.http")
 
 #: Bodies longer than this (in characters) are cut in the debug log.
 MAX_LOGGED_BODY = 16 * 1024
+
+#: Header values longer than this (in characters) are cut in the debug log.
+MAX_LOGGED_HEADER = 1024
 
 _TEXT_TYPES = ("json", "text/", "xml", "x-www-form-urlencoded")
 
@@ -74,6 +84,19 @@ def _decoded_head(body: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return "".join(pieces)[:MAX_LOGGED_BODY]
+
+
+def _headers(items: _t.Mapping[str, _t.Any]) -> list[tuple[str, str]]:
+    """Loggable (name, value) pairs: sensitive values hashed, long values cut."""
+    shown = []
+    for name, value in _redact.headers(items):
+        if len(value) > MAX_LOGGED_HEADER:
+            value = "%s... (%d more characters)" % (
+                value[:MAX_LOGGED_HEADER],
+                len(value) - MAX_LOGGED_HEADER,
+            )
+        shown.append((name, value))
+    return shown
 
 
 def _body_text(
@@ -150,7 +173,7 @@ def _log_curl(
         parts.append("--cert %s" % shlex.quote(cert))
     parts.append("-X %s %s" % (method, shlex.quote(_redact.url(url))))
     content_type = None
-    for name, value in _redact.headers(headers):
+    for name, value in _headers(headers):
         if name.lower() == "content-type":
             content_type = value
         parts.append('-H "%s: %s"' % (name, value))
@@ -169,7 +192,7 @@ def log_response(
     ``secrets`` are the values the request carried (default: those of
     ``response.request``), masked wherever the server echoed them.
     """
-    shown = " ".join("%s: %s" % pair for pair in _redact.headers(response.headers))
+    shown = " ".join("%s: %s" % pair for pair in _headers(response.headers))
     LOG.debug("RESP: [%s] %s", response.status_code, shown)
     content_type = response.headers.get("Content-Type", "")
     if streamed:

@@ -127,3 +127,12 @@ class LoggingChangesNothingTest(testtools.TestCase):
         client.HTTPClient(None).request("GET", URL)
         self.assertIn('RESP BODY: {"b": 1,   "a": [2]}', log.output)
         json.loads('{"b": 1,   "a": [2]}')
+
+
+class HeaderTest(LogTestCase):
+    def test_a_long_header_value_is_cut(self):
+        self.requests_mock.get(URL, json={}, headers={"X-Long": "v" * 70000})
+        client.HTTPClient(None).request("GET", URL)
+        line = next(x for x in self.log.output.splitlines() if x.startswith("RESP:"))
+        self.assertLess(len(line), 2000)
+        self.assertIn("(%d more characters)" % (70000 - _httplog.MAX_LOGGED_HEADER), line)
