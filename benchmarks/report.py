@@ -25,7 +25,7 @@ class Row(NamedTuple):
     scenario: str
     label: str
     unit: str
-    kind: str  # "time" and "size" get ratios; "count" and "pages" do not
+    kind: str  # "time" and "size" get ratios to raw requests; the other kinds do not
     extract: Extract | None  # None: scenario 6, read from import records
 
 
@@ -171,6 +171,46 @@ ROWS = (
         "count",
         pick("expiry", "counters", "errors"),
     ),
+    Row(
+        "7.cpu",
+        "7",
+        "7. 8 MiB error body: CPU/call",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "cpu_ms"),
+    ),
+    Row(
+        "7.wall",
+        "7",
+        "7. 8 MiB error body: wall/call",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "wall_ms"),
+    ),
+    Row(
+        "7.loads",
+        "7",
+        "7. json.loads of that body",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "json_loads_ms"),
+    ),
+    Row(
+        "7.ratio",
+        "7",
+        "7. error body CPU / json.loads",
+        "x",
+        "ratio-value",
+        pick("error-body", "metrics", "json_ratio"),
+    ),
+    Row(
+        "7.leak",
+        "7",
+        "7. password in the debug log",
+        "",
+        "count",
+        pick("error-body", "counters", "password_logged"),
+    ),
     Row("6.wall", "6", "6. import: process wall", "ms", "time", None),
     Row("6.net", "6", "6. import: wall minus `pass`", "ms", "time", None),
     Row("6.cpu", "6", "6. import: process CPU", "ms", "time", None),
@@ -187,6 +227,8 @@ README_ROWS = (
     ("5a. auth requests from stored auth", "5a.auth", "value"),
     ("5b. auth requests / errors at expiry", "5b.auth", "pair:5b.errors"),
     ("6. import time (whole process)", "6.wall", "ratio"),
+    ("7. 8 MiB error body, DEBUG on: CPU (× json.loads)", "7.cpu", "with:7.ratio"),
+    ("7. password in the debug log", "7.leak", "value"),
 )
 
 
@@ -275,6 +317,8 @@ def fmt_number(value: float, unit: str) -> str:
         return f"{value:.1f} µs" if value < 100 else f"{value:.0f} µs"
     if unit == "ms":
         return f"{value:.1f} ms"
+    if unit == "x":
+        return f"{_short(value)}×"
     if unit == "KiB":
         return f"{value:,.0f} KiB"
     if unit == "pages":
@@ -332,7 +376,17 @@ def readme_cell(summary: dict[str, dict[str, Any]], key: str, style: str, client
     if style.startswith("pair:"):
         other = summary[style[5:]]["cells"][client]
         text += " / " + (fmt_number(other["max"], "") if other["status"] == "ok" else "?")
+    if style.startswith("with:"):
+        other = summary[style[5:]]["cells"][client]
+        text += " (%s×)" % (_short(other["median"]) if other["status"] == "ok" else "?")
     return text
+
+
+def _short(value: float) -> str:
+    """A ratio with two significant digits at most (0.0031, 0.47, 12)."""
+    if value >= 10:
+        return f"{value:.0f}"
+    return f"{value:.2g}" if value < 1 else f"{value:.2f}"
 
 
 def readme_lines(summary: list[dict[str, Any]]) -> list[list[str]]:
@@ -341,7 +395,7 @@ def readme_lines(summary: list[dict[str, Any]]) -> list[list[str]]:
     return [
         [label] + [readme_cell(by_key, key, style, client.name) for client in CLIENTS]
         for label, key, style in README_ROWS
-        if key in by_key and (not style.startswith("pair:") or style[5:] in by_key)
+        if key in by_key and (":" not in style or style.split(":", 1)[1] in by_key)
     ]
 
 
