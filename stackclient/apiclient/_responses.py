@@ -22,6 +22,7 @@ __all__ = [
     "PageWalk",
     "ResourceList",
     "collection",
+    "final",
     "next_link",
     "not_final",
     "not_objects",
@@ -96,6 +97,18 @@ def not_objects(
         response=resp,
         url=_redact.url(resp.url or url),
     )
+
+
+def final(resp: requests.Response, method: str, url: str) -> requests.Response:
+    """``resp`` when it is a 2xx; a redirect not followed or a 1xx raises.
+
+    A manager's call has a result only in a 2xx: a 3xx (no usable
+    Location, or redirects turned off) or a 1xx left as the final answer
+    must not be read as one.
+    """
+    if 200 <= resp.status_code < 300:
+        return resp
+    raise not_final(resp, method, url)
 
 
 def not_final(resp: requests.Response, method: str, url: str) -> exceptions.ClientException:

@@ -128,9 +128,9 @@ class BaseManager(HookableMixin):
         ``list_limit``; :meth:`_iterate` follows every page.
         """
         if body is not None:
-            resp = _final(self.client.post(url, json=body, **kwargs), "POST", url)
+            resp = _responses.final(self.client.post(url, json=body, **kwargs), "POST", url)
         else:
-            resp = _final(self.client.get(url, **kwargs), "GET", url)
+            resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
         data = _jsonutils.response_json(resp)
         items = _responses.collection(data, response_key, resp, url)
         found = ResourceList(self._build_all(obj_class, items, resp, url))
@@ -158,11 +158,11 @@ class BaseManager(HookableMixin):
         For manager calls that read the response themselves.
         """
         send = getattr(self.client, method.lower())
-        return _final(send(url, **kwargs), method.upper(), url)
+        return _responses.final(send(url, **kwargs), method.upper(), url)
 
     def _get(self, url: str, response_key: str | None = None, **kwargs: _t.Any) -> Resource:
         """GET ``url``; return ``body[response_key]`` (or the body) as a resource."""
-        resp = _final(self.client.get(url, **kwargs), "GET", url)
+        resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
         return self._one(resp, url, response_key, loaded=True)
 
     def _head(self, url: str, **kwargs: _t.Any) -> bool:
@@ -171,7 +171,7 @@ class BaseManager(HookableMixin):
         keystoneclient answered True only for 204, but Keystone answers 200
         to HEAD on most resources; errors (404, ...) raise as usual.
         """
-        resp = _final(self.client.head(url, **kwargs), "HEAD", url)
+        resp = _responses.final(self.client.head(url, **kwargs), "HEAD", url)
         return 200 <= resp.status_code < 300
 
     def _post(
@@ -183,7 +183,7 @@ class BaseManager(HookableMixin):
         **kwargs: _t.Any,
     ) -> _t.Any:
         """POST ``body``; return the created resource (the raw value with ``return_raw``)."""
-        resp = _final(self.client.post(url, json=body, **kwargs), "POST", url)
+        resp = _responses.final(self.client.post(url, json=body, **kwargs), "POST", url)
         if return_raw:
             return _responses.value(_jsonutils.response_json(resp), response_key, resp, url)
         return self._one(resp, url, response_key)
@@ -194,14 +194,14 @@ class BaseManager(HookableMixin):
         self, url: str, body: _t.Any = None, response_key: str | None = None, **kwargs: _t.Any
     ) -> Resource | None:
         """PUT ``body`` (none when None); return the resource, or None for an empty answer."""
-        resp = _final(self.client.put(url, **_with_json(body, kwargs)), "PUT", url)
+        resp = _responses.final(self.client.put(url, **_with_json(body, kwargs)), "PUT", url)
         return self._one(resp, url, response_key, required=False)
 
     def _patch(
         self, url: str, body: _t.Any = None, response_key: str | None = None, **kwargs: _t.Any
     ) -> Resource | None:
         """PATCH ``body``; return the resource, or None for an empty answer."""
-        resp = _final(self.client.patch(url, **_with_json(body, kwargs)), "PATCH", url)
+        resp = _responses.final(self.client.patch(url, **_with_json(body, kwargs)), "PATCH", url)
         return self._one(resp, url, response_key, required=False)
 
     def _update(
@@ -218,12 +218,12 @@ class BaseManager(HookableMixin):
             raise exceptions.ValidationError(
                 "Invalid update method %r: use one of PUT, PATCH, POST" % (method,)
             )
-        resp = _final(senders[method](url, **_with_json(body, kwargs)), method, url)
+        resp = _responses.final(senders[method](url, **_with_json(body, kwargs)), method, url)
         return self._one(resp, url, response_key, required=False)
 
     def _delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
         """DELETE ``url``; return the response."""
-        return _final(self.client.delete(url, **kwargs), "DELETE", url)
+        return _responses.final(self.client.delete(url, **kwargs), "DELETE", url)
 
     def _one(
         self,
@@ -274,7 +274,7 @@ class BaseManager(HookableMixin):
         kwargs: dict[str, _t.Any],
     ) -> tuple[list[Resource] | None, str | None]:
         """GET one page: its resources (None when the walk must stop) and the next URL."""
-        resp = _final(self.client.get(url, **kwargs), "GET", url)
+        resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
         body = _jsonutils.response_json(resp)
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
@@ -559,18 +559,6 @@ def _describe_filter(key: str, value: _t.Any) -> str:
     from stackclient import _redact
 
     return "%s=%s" % (key, _redact.MASK if _redact.is_secret_key(key) else repr(value))
-
-
-def _final(resp: requests.Response, method: str, url: str) -> requests.Response:
-    """``resp`` when it is a 2xx; a redirect not followed or a 1xx raises.
-
-    A manager's call has a result only in a 2xx: a 3xx (no usable
-    Location, or redirects turned off) or a 1xx left as the final answer
-    must not be read as one.
-    """
-    if 200 <= resp.status_code < 300:
-        return resp
-    raise _responses.not_final(resp, method, url)
 
 
 def _with_json(body: _t.Any, kwargs: dict[str, _t.Any]) -> dict[str, _t.Any]:

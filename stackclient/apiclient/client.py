@@ -24,7 +24,7 @@ import requests
 
 import stackclient
 from stackclient import _jsonutils, _redact, _transport
-from stackclient.apiclient import exceptions
+from stackclient.apiclient import _timeouts, exceptions
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
@@ -35,7 +35,6 @@ __all__ = [
     "BaseClient",
     "HTTPClient",
     "InsecureTLSWarning",
-    "check_timeout",
     "default_user_agent",
 ]
 
@@ -54,7 +53,7 @@ DEFAULT_READ_TIMEOUT = 120.0
 #: The ``(connect, read)`` timeout used when none is given (``timeout=None``).
 DEFAULT_TIMEOUT = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
 
-Timeout = _t.Union[float, tuple[_t.Optional[float], _t.Optional[float]]]
+Timeout = _timeouts.Timeout
 
 #: Seconds to wait before the first retry; each further retry doubles it.
 DEFAULT_RETRY_DELAY = 0.5
@@ -75,43 +74,6 @@ class InsecureTLSWarning(UserWarning):
 def default_user_agent() -> str:
     """Return ``stackclient/<version> python-requests/<version>``."""
     return "stackclient/%s python-requests/%s" % (stackclient.__version__, requests.__version__)
-
-
-def _positive_seconds(value: _t.Any, what: str) -> float | None:
-    if value is None:
-        return None
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        seconds = float("nan")
-    if isinstance(value, bool) or not seconds > 0 or seconds == float("inf"):
-        raise exceptions.ValidationError(
-            "%s must be a positive number of seconds (or None for no limit), not %r"
-            % (what, value)
-        )
-    return seconds
-
-
-def check_timeout(value: _t.Any, default: Timeout = DEFAULT_TIMEOUT) -> Timeout:
-    """Return ``value`` as a timeout ``requests`` takes; None gives ``default``.
-
-    A number limits connect and each read alike; a pair gives
-    ``(connect, read)``, where None in the pair means no limit for that
-    part. Anything else (zero, a negative or non-numeric value, a bool)
-    raises :class:`~exceptions.ValidationError`.
-    """
-    if value is None:
-        return default
-    if isinstance(value, (tuple, list)):
-        if len(value) != 2:
-            raise exceptions.ValidationError(
-                "timeout must be seconds or a (connect, read) pair, not %r" % (value,)
-            )
-        return (
-            _positive_seconds(value[0], "The connect timeout"),
-            _positive_seconds(value[1], "The read timeout"),
-        )
-    return _t.cast(float, _positive_seconds(value, "timeout"))
 
 
 def _forwarded(original_ip: str) -> str:
@@ -220,7 +182,7 @@ class HTTPClient:
 
     @timeout.setter
     def timeout(self, value: Timeout | None) -> None:
-        self._timeout = check_timeout(value)
+        self._timeout = _timeouts.check(value, DEFAULT_TIMEOUT)
 
     @property
     def user_agent(self) -> str:
@@ -293,7 +255,7 @@ class HTTPClient:
             headers.update(given)
         kwargs["headers"] = headers
         self.serialize(kwargs)
-        kwargs["timeout"] = check_timeout(kwargs.get("timeout"), self._timeout)
+        kwargs["timeout"] = _timeouts.check(kwargs.get("timeout"), self._timeout)
         verify = kwargs.setdefault("verify", self.verify)
         if verify is False and not self._warned_insecure:
             self._warn_insecure()
