@@ -23,7 +23,7 @@ from stackclient.apiclient.exceptions import MAX_TEXT_MESSAGE
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
 
-__all__ = ["MAX_JSON_BODY", "MAX_MESSAGE", "from_html", "from_json", "read"]
+__all__ = ["HTML_SCAN", "MAX_JSON_BODY", "MAX_MESSAGE", "from_html", "from_json", "read"]
 
 #: How much of a message or details string read from a JSON body is kept.
 MAX_MESSAGE = 2000
@@ -32,7 +32,7 @@ MAX_MESSAGE = 2000
 MAX_JSON_BODY = 1 << 20
 
 #: How far into an HTML page its title and headings are looked for (characters).
-_HTML_SCAN = 64 * 1024
+HTML_SCAN = 64 * 1024
 
 # A title or heading and its text up to the next tag; bounded by the next
 # "<" so that a page full of unclosed tags is still read in linear time.
@@ -162,7 +162,7 @@ def read(response: requests.Response) -> tuple[str | None, str | None]:
         message, details = from_json(body)
         message, details = _cut(message, MAX_MESSAGE), _cut(details, MAX_MESSAGE)
     else:
-        text = _head_text(response, content, _HTML_SCAN)
+        text = _head_text(response, content, HTML_SCAN)
         html = _looks_like_html(content_type, text)
         message, details = (from_html(text) if html else _cut(text, MAX_TEXT_MESSAGE)), None
     if not (message or details):
