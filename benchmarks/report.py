@@ -25,7 +25,7 @@ class Row(NamedTuple):
     scenario: str
     label: str
     unit: str
-    kind: str  # "time" and "size" get ratios to raw requests; the other kinds do not
+    kind: str  # "time" and "size" get ratios; "count" and "pages" do not
     extract: Extract | None  # None: scenario 6, read from import records
 
 
@@ -172,41 +172,41 @@ ROWS = (
         pick("expiry", "counters", "errors"),
     ),
     Row(
-        "7.cpu",
-        "7",
-        "7. 8 MiB error body: CPU/call",
+        "8.cpu",
+        "8",
+        "8. 8 MiB error body: CPU/call",
         "ms",
         "time",
         pick("error-body", "metrics", "cpu_ms"),
     ),
     Row(
-        "7.wall",
-        "7",
-        "7. 8 MiB error body: wall/call",
+        "8.wall",
+        "8",
+        "8. 8 MiB error body: wall/call",
         "ms",
         "time",
         pick("error-body", "metrics", "wall_ms"),
     ),
     Row(
-        "7.loads",
-        "7",
-        "7. json.loads of that body",
+        "8.loads",
+        "8",
+        "8. json.loads of that body",
         "ms",
         "time",
         pick("error-body", "metrics", "json_loads_ms"),
     ),
     Row(
-        "7.ratio",
-        "7",
-        "7. error body CPU / json.loads",
+        "8.ratio",
+        "8",
+        "8. error body CPU / json.loads",
         "x",
         "ratio-value",
         pick("error-body", "metrics", "json_ratio"),
     ),
     Row(
-        "7.leak",
-        "7",
-        "7. password in the debug log",
+        "8.leak",
+        "8",
+        "8. password in the debug log",
         "",
         "count",
         pick("error-body", "counters", "password_logged"),
@@ -214,9 +214,14 @@ ROWS = (
     Row("6.wall", "6", "6. import: process wall", "ms", "time", None),
     Row("6.net", "6", "6. import: wall minus `pass`", "ms", "time", None),
     Row("6.cpu", "6", "6. import: process CPU", "ms", "time", None),
+    Row("7.wall", "7", "7. connect → 1st page: process wall", "ms", "time", None),
+    Row("7.cpu", "7", "7. connect → 1st page: process CPU", "ms", "time", None),
+    Row("7.inwall", "7", "7. connect → 1st page: in-process wall", "ms", "time", None),
+    Row("7.incpu", "7", "7. connect → 1st page: in-process CPU", "ms", "time", None),
 )
 
-# (label, row key, style): style "ratio", "value" or "pair:<other row key>".
+# (label, row key, style): style "ratio", "value", "pair:<other row key>" (a / b)
+# or "with:<other row key>" (a (b×)).
 README_ROWS = (
     ("1. list 20 items, CPU/call", "1.cpu", "ratio"),
     ("2. list 1,000 items, CPU/call", "2.cpu", "ratio"),
@@ -227,22 +232,28 @@ README_ROWS = (
     ("5a. auth requests from stored auth", "5a.auth", "value"),
     ("5b. auth requests / errors at expiry", "5b.auth", "pair:5b.errors"),
     ("6. import time (whole process)", "6.wall", "ratio"),
-    ("7. 8 MiB error body, DEBUG on: CPU (× json.loads)", "7.cpu", "with:7.ratio"),
-    ("7. password in the debug log", "7.leak", "value"),
+    ("7. connect(cloud=) to 1st page, CPU", "7.cpu", "ratio"),
+    ("7. connect(cloud=) to 1st page, wall", "7.wall", "ratio"),
+    ("8. 8 MiB error body, DEBUG on: CPU (× json.loads)", "8.cpu", "with:8.ratio"),
+    ("8. password in the debug log", "8.leak", "value"),
 )
+
+#: Rows of whole-process scenarios (6, 7): row key suffix -> the record's list of values.
+_PROCESS_VALUES = {"cpu": "cpu_ms", "incpu": "inside_cpu_ms", "inwall": "inside_wall_ms"}
 
 
 def import_values(row: Row, records: dict[str, dict[str, Any]], client: str) -> list[Value]:
-    """Per-run values of scenario 6 for one client."""
+    """Per-run values of a whole-process scenario (6, 7) for one client."""
     record = records.get(client)
     if record is None:
         return ["not run"]
     if record["status"] != "ok":
         return [str(record["status"])]
-    if row.key == "6.cpu":
-        return list(record["cpu_ms"])
+    suffix = row.key.split(".", 1)[1]
+    if suffix in _PROCESS_VALUES:
+        return list(record[_PROCESS_VALUES[suffix]])
     values = list(record["wall_ms"])
-    if row.key == "6.net":
+    if suffix == "net":
         base = records.get("baseline", {}).get("wall_ms") or [0.0]
         offset = statistics.median(base)
         values = [value - offset for value in values]
@@ -252,7 +263,7 @@ def import_values(row: Row, records: dict[str, dict[str, Any]], client: str) -> 
 def row_values(row: Row, runs: dict[str, Any], client: str) -> list[Value]:
     """Per-round values of one row for one client."""
     if row.extract is None:
-        return import_values(row, runs.get("6", {}), client)
+        return import_values(row, runs.get(row.scenario, {}), client)
     rounds = runs.get(row.scenario, {}).get(client)
     if not rounds:
         return []
@@ -416,4 +427,26 @@ def markdown_table(summary: list[dict[str, Any]]) -> str:
     table = grid(["Scenario"] + [client.label for client in CLIENTS], readme_lines(summary))
     lines = ["| " + " | ".join(line) + " |" for line in table]
     lines.insert(1, "|" + "|".join("---" for _ in table[0]) + "|")
+    return "\n".join(lines)
+
+
+def versus(summary: list[dict[str, Any]], client: str, other: str, keys: Sequence[str]) -> str:
+    """``client`` over ``other`` for the rows ``keys`` that ran, one line each.
+
+    Ratio of medians, and the same ratio of what each costs above the raw
+    requests floor (what the library itself adds).
+    """
+    lines = []
+    for row in summary:
+        if row["key"] not in keys:
+            continue
+        cells = row["cells"]
+        mine, theirs, floor = cells[client], cells[other], cells.get(BASELINE, {})
+        if mine["status"] != "ok" or theirs["status"] != "ok" or theirs["median"] <= 0:
+            continue
+        text = f"{row['label']}: {client} / {other} = {mine['median'] / theirs['median']:.2f}"
+        if floor.get("status") == "ok" and theirs["median"] > floor["median"]:
+            above = (mine["median"] - floor["median"]) / (theirs["median"] - floor["median"])
+            text += f"; above the raw requests floor: {above:.2f}"
+        lines.append(text)
     return "\n".join(lines)

@@ -25,13 +25,13 @@ from typing import Any, NamedTuple
 if __package__ in (None, ""):  # run as a script: import from the tree, not from benchmarks/
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks import control, importtime, report
+from benchmarks import connecttime, control, importtime, report
 from benchmarks.clients import CLIENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 RESULT_MARK = "BENCH-RESULT "
-SCENARIO_IDS = ("1", "2", "3", "4", "5", "6", "7")
+SCENARIO_IDS = ("1", "2", "3", "4", "5", "6", "7", "8")
 JOB_TIMEOUT = 240.0
 
 
@@ -75,7 +75,8 @@ def settings(quick: bool) -> dict[str, Any]:
             "budget_s": 0.8 * scale,
         },
         "5": {"total": 20, "threads": 16, "short_ttl": 0.5, "long_ttl": 3600.0},
-        "7": {
+        "7": {"total": 20},
+        "8": {
             "total": 20,
             "calls": 2 if quick else 5,
             "warmup": 1,
@@ -96,7 +97,7 @@ def jobs_for(scenario: str, params: dict[str, Any], state_file: str) -> list[Job
     if scenario == "5":
         stored = dict(params, state_file=state_file)
         return [Job("save-auth", stored), Job("restore-auth", stored), Job("expiry", params)]
-    if scenario == "7":
+    if scenario == "8":
         return [Job("error-body", params)]
     raise ValueError(scenario)
 
@@ -222,7 +223,7 @@ def run_round(
     shift = number % len(clients)
     order = clients[shift:] + clients[:shift]
     found: dict[str, dict[str, dict[str, Any]]] = {}
-    for scenario in [s for s in options.only if s != "6"]:
+    for scenario in [s for s in options.only if s not in ("6", "7")]:
         params = dict(config[scenario], server=server)
         for client in order:
             jobs: dict[str, dict[str, Any]] = {}
@@ -249,7 +250,7 @@ def collect_versions(runs: dict[str, Any]) -> dict[str, str]:
     """The library version each client reported (first one seen)."""
     versions: dict[str, str] = {}
     for scenario, clients in runs.items():
-        if scenario == "6":
+        if scenario in ("6", "7"):
             continue
         for client, rounds in clients.items():
             for jobs in rounds:
@@ -331,6 +332,16 @@ def run_all(options: argparse.Namespace, config: dict[str, Any]) -> dict[str, An
                 ).items():
                     for client, jobs in clients.items():
                         runs.setdefault(scenario, {}).setdefault(client, []).append(jobs)
+        if "7" in options.only:
+            progress(f"scenario 7: {options.import_runs} interpreter runs per client")
+            runs["7"] = connecttime.measure(
+                options.python,
+                env,
+                options.import_runs,
+                tuple(options.clients),
+                server,
+                config["7"]["total"],
+            )
     finally:
         stop_server(proc)
     if "6" in options.only:
@@ -366,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
     baseline = runs.get("6", {}).get(importtime.BASELINE)
     if baseline and baseline["wall_ms"]:
         print(f"\nbaseline `python -c pass`: {statistics.median(baseline['wall_ms']):.1f} ms")
+    if "7" in runs:
+        print(
+            "\n"
+            + report.versus(summary, "stackclient", "openstacksdk", ("7.wall", "7.cpu", "7.incpu"))
+        )
     print("\nREADME table (ratios to raw requests; counts are the worst round):\n")
     print(report.rst_table(summary))
     print()

@@ -42,7 +42,7 @@ TOKEN_PREFIX = "gAAAAAB"
 MAX_TOTAL = 1_000_000
 MAX_HEAD = 65536
 CACHE_ENTRIES = 1024
-#: Size of the error body ``POST .../v3/users`` answers (scenario 7).
+#: Size of the error body ``POST .../v3/users`` answers (scenario 8).
 ERROR_BODY_BYTES = 8 * 1024 * 1024
 REASONS = types.MappingProxyType(
     {

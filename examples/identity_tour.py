@@ -2,7 +2,8 @@
 
 Reads the server description (JSON with auth_url, admin_username,
 admin_password, admin_project_name) from the STACKCLIENT_DEMO_SERVER
-environment variable, as printed by ``tools/keystone_server.py start``.
+environment variable, as printed by ``tools/cloud.py start`` (or
+``tools/keystone_server.py start``).
 It creates a project, a user and a role grant, shows them as tables,
 reuses the stored auth_ref without a new token request, and cleans up.
 """
@@ -105,7 +106,7 @@ def main() -> int:
     raw = os.environ.get("STACKCLIENT_DEMO_SERVER")
     if not raw:
         print(
-            "set STACKCLIENT_DEMO_SERVER to the JSON printed by tools/keystone_server.py start",
+            "set STACKCLIENT_DEMO_SERVER to the JSON printed by tools/cloud.py start",
             file=sys.stderr,
         )
         return 2

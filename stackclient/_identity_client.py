@@ -27,7 +27,8 @@ from __future__ import annotations
 import importlib
 import typing as _t
 
-from stackclient import _verbs, access, adapter
+from stackclient import _legacy_client, _metadata, _sdk_verbs, _verbs, access, adapter
+from stackclient import service_catalog as _catalog
 from stackclient import session as _session
 from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
 from stackclient.apiclient import exceptions
@@ -77,7 +78,11 @@ class LazyManager(_t.Generic[_M]):
         if client is None:
             return self
         manager_class = getattr(importlib.import_module(self.module), self.class_name)
-        return vars(client).setdefault(self.name, manager_class(client))
+        manager = manager_class(client)
+        recorder = getattr(client, "_recorder", None)
+        if recorder is not None:
+            manager = _metadata.MetadataManager(manager, recorder)
+        return vars(client).setdefault(self.name, manager)
 
 
 def _load_auth_ref(value: _t.Any) -> access.AccessInfo | None:
@@ -108,7 +113,9 @@ def _client_cert(cert: str | None, key: str | None) -> str | tuple[str, str] | N
     return cert
 
 
-class IdentityClient(_verbs.VerbsMixin):
+class IdentityClient(
+    _sdk_verbs.SdkVerbsMixin, _legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin
+):
     """An identity client: an Adapter for ``identity`` plus managers.
 
     Built from a session, a stored token or credentials (see the module
@@ -118,10 +125,22 @@ class IdentityClient(_verbs.VerbsMixin):
     rather than being one: keystoneclient's v3 manager named ``auth``
     would otherwise shadow the Adapter's ``auth`` plugin attribute.)
 
+    openstacksdk-style verbs work for every manager: ``list_projects()``,
+    ``get_project(id)``, ``find_project(name_or_id)``, ...; and
+    ``client.projects()`` is the generator over all projects.
+
     Subclasses (``v2_0.client.Client``, ``v3.client.Client``) add the
     managers and the version-specific hooks. Properties that describe the
     token (:attr:`auth_ref`, :attr:`user_id`, :attr:`project_id`, ...)
-    authenticate first when no token is held yet.
+    authenticate first when no token is held yet; python-keystoneclient's
+    ``HTTPClient`` attributes (``auth_user_id``, ``get_project_id()``, a
+    settable ``user_id`` ...) come from
+    :class:`~stackclient._legacy_client.LegacyAttributesMixin`.
+
+    ``include_metadata=True`` makes every manager call return a
+    ``Response`` whose ``data`` is the usual result and whose
+    ``request_ids`` are the request ids of the HTTP responses it took, as
+    keystoneclient's did.
     """
 
     #: The API version the subclass speaks ("v2.0", "v3").
@@ -154,9 +173,15 @@ class IdentityClient(_verbs.VerbsMixin):
         debug: bool = False,
         user_agent: str | None = None,
         connect_retries: int = 0,
+        include_metadata: bool = False,
     ) -> None:
         ref = _load_auth_ref(auth_ref)
+        self._user_id = (credentials or {}).get("user_id") or None
+        self._password = (credentials or {}).get("password") or None
+        self.include_metadata = bool(include_metadata)
+        self._recorder = _metadata.Recorder() if include_metadata else None
         adapter_auth = auth
+        adapter_options: dict[str, _t.Any] = {}
         if session is None:
             adapter_auth = None
             plugin = auth or self._build_plugin(
@@ -178,6 +203,11 @@ class IdentityClient(_verbs.VerbsMixin):
             )
         else:
             plugin = auth or getattr(session, "auth", None)
+            # The caller's session keeps its settings; these two apply to this client's requests.
+            adapter_options = {
+                "connect_retries": connect_retries or None,
+                "user_agent": user_agent,
+            }
         _seed_stored_token(plugin, ref)
         if region_name is None and ref is not None:
             region_name = ref.region_name
@@ -189,6 +219,7 @@ class IdentityClient(_verbs.VerbsMixin):
             region_name=region_name,
             endpoint_override=(endpoint_override or endpoint or "").rstrip("/") or None,
             auth=adapter_auth,
+            **adapter_options,
         )
 
     # -- the adapter: where managers send their requests ------------------------
@@ -219,7 +250,10 @@ class IdentityClient(_verbs.VerbsMixin):
         ``get``/``head``/``post``/``put``/``patch``/``delete(url, **kwargs)``
         call this; HTTP errors raise (``json=`` gives a body).
         """
-        return self._adapter.request(url, method, **kwargs)
+        resp = self._adapter.request(url, method, **kwargs)
+        if self._recorder is not None:
+            self._recorder.record(resp)
+        return resp
 
     # -- choosing the auth plugin --------------------------------------------
 
@@ -335,9 +369,19 @@ class IdentityClient(_verbs.VerbsMixin):
 
     @property
     def service_catalog(self) -> _t.Any:
-        """The token's service catalog (empty for a token without one); None without a token."""
+        """The token's service catalog (empty for a token without one); None without a token.
+
+        Its default region is the client's ``region_name`` when one was
+        given, as in keystoneclient. Over a keystoneauth1 Session it is the
+        session plugin's own catalog, left as it is.
+        """
         ref = self.auth_ref
-        return ref.service_catalog if ref is not None else None
+        if ref is None:
+            return None
+        catalog = ref.service_catalog
+        if self.region_name and isinstance(catalog, _catalog.ServiceCatalog):
+            return catalog._with_region(self.region_name)
+        return catalog
 
     def has_service_catalog(self) -> bool:
         """True when the current token carries a service catalog."""
@@ -366,11 +410,6 @@ class IdentityClient(_verbs.VerbsMixin):
     @management_url.setter
     def management_url(self, value: str | None) -> None:
         self._adapter.endpoint_override = value
-
-    @property
-    def user_id(self) -> str | None:
-        """The id of the user the token belongs to."""
-        return self._ref_attr("user_id")
 
     @property
     def username(self) -> str | None:

@@ -11,6 +11,7 @@ from a stored token and listing went from 3 ms to 18 ms).
 
 from __future__ import annotations
 
+import gc as _gc
 import json as _json
 import typing as _t
 
@@ -24,6 +25,9 @@ __all__ = ["dumps", "loads", "response_json"]
 
 #: How much of an undecodable body an InvalidResponse message quotes.
 _SNIPPET = 200
+
+#: Bodies at least this long (bytes) are decoded with the garbage collector paused.
+_GC_PAUSE_BYTES = 64 * 1024
 
 
 try:
@@ -44,12 +48,21 @@ def _std_dumps(value: _t.Any) -> bytes:
 
 def loads(data: bytes | str) -> _t.Any:
     """Decode JSON; raise ValueError on bad input (nesting too deep included)."""
-    if _orjson is None:  # pragma: no cover - exercised where orjson is absent
-        try:
-            return _json.loads(data)
-        except RecursionError:
-            raise ValueError("JSON nested too deeply to decode") from None
-    return _orjson.loads(data)
+    decode = _json.loads if _orjson is None else _orjson.loads
+    if len(data) < _GC_PAUSE_BYTES or not _gc.isenabled():
+        return _decode(decode, data)
+    _gc.disable()
+    try:
+        return _decode(decode, data)
+    finally:
+        _gc.enable()
+
+
+def _decode(decode: _t.Callable[[_t.Any], _t.Any], data: bytes | str) -> _t.Any:
+    try:
+        return decode(data)
+    except RecursionError:  # the standard library's decoder, on very deep JSON
+        raise ValueError("JSON nested too deeply to decode") from None
 
 
 def dumps(value: _t.Any) -> bytes:

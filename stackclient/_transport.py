@@ -196,7 +196,10 @@ class PooledSession(requests.Session):
             found = self._environ_proxies[key] = requests.utils.get_environ_proxies(url)
         for scheme, proxy in found.items():
             proxies.setdefault(scheme, proxy)
-        if verify is True or verify is None:  # a CA bundle named in the environment
+        if (verify is True or verify is None) and key[:6].lower() == "https:":
+            # A CA bundle named in the environment. Only for https: requests
+            # checks whether a bundle path is a directory on every request,
+            # and a plain-http request has no use for it.
             verify = (
                 os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or verify
             )

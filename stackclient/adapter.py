@@ -5,13 +5,15 @@ of every request and raises stackclient exceptions for errors. It works
 over a :class:`stackclient.session.Session` or, duck-typed, over a
 keystoneauth1 ``Session`` (keystoneauth1 is never imported): requests are
 sent with ``raise_exc=False`` and errors raised here, and keystoneauth1's
-own exceptions are translated into stackclient's. keystoneauth1 logs
-request bodies unredacted (a new user's password), so it is asked not to
-log (``log=False``) and stackclient writes its own redacted lines.
+own exceptions are translated into stackclient's. keystoneauth1 (and
+keystoneclient) sessions log request and response bodies unredacted (a new
+user's password, a secret a server echoes), so they are asked not to log
+(``log=False``) and stackclient writes its own redacted lines.
 """
 
 from __future__ import annotations
 
+import importlib
 import typing as _t
 
 from stackclient import _httplog, _redact, _verbs
@@ -42,8 +44,38 @@ _KEYSTONEAUTH_ERRORS: dict[str, type[exceptions.ClientException]] = {
 }
 
 
-def _is_keystoneauth(session: _t.Any) -> bool:
-    return type(session).__module__.startswith("keystoneauth1")
+#: What stackclient calls the interface of "the auth URL, not the catalog".
+_AUTH_INTERFACE = "auth"
+
+#: Where each foreign session library keeps its own sentinel for it.
+_AUTH_INTERFACE_MODULES = {
+    "keystoneauth1": "keystoneauth1.plugin",
+    "keystoneclient": "keystoneclient.auth.base",
+}
+
+
+def _session_filter(session: _t.Any, endpoint_filter: dict[str, _t.Any]) -> dict[str, _t.Any]:
+    """``endpoint_filter`` as ``session`` understands it.
+
+    keystoneauth1 (and keystoneclient) sessions know the auth URL only as
+    their ``AUTH_INTERFACE`` object; the string would be looked up in the
+    catalog (and fail with "the service catalog is empty" for an unscoped
+    token). Their library is imported already, since the session is theirs.
+    """
+    if endpoint_filter.get("interface") != _AUTH_INTERFACE:
+        return endpoint_filter
+    module_name = _AUTH_INTERFACE_MODULES.get(type(session).__module__.split(".")[0])
+    if module_name is None:
+        return endpoint_filter
+    sentinel = getattr(importlib.import_module(module_name), "AUTH_INTERFACE", None)
+    if sentinel is None:
+        return endpoint_filter
+    return dict(endpoint_filter, interface=sentinel)
+
+
+def _is_foreign(session: _t.Any) -> bool:
+    """Whether ``session`` is keystoneauth1's or keystoneclient's, not ours."""
+    return type(session).__module__.split(".")[0] in _AUTH_INTERFACE_MODULES
 
 
 def _log_exchange(resp: requests.Response) -> None:
@@ -162,9 +194,10 @@ class Adapter(_verbs.VerbsMixin):
         """
         endpoint_filter = self._endpoint_filter()
         endpoint_filter.update(kwargs.pop("endpoint_filter", None) or {})
+        endpoint_filter = _session_filter(self.session, endpoint_filter)
         raise_exc = kwargs.pop("raise_exc", self.raise_exc)
         self._defaults(kwargs)
-        foreign = _is_keystoneauth(self.session)
+        foreign = _is_foreign(self.session)
         if foreign:
             kwargs["log"] = False  # its log shows bodies in clear; ours follows
         try:
@@ -202,6 +235,7 @@ class Adapter(_verbs.VerbsMixin):
             return self.endpoint_override
         endpoint_filter = self._endpoint_filter()
         endpoint_filter.update(kwargs)
+        endpoint_filter = _session_filter(self.session, endpoint_filter)
         return self._call("get_endpoint", auth or self.auth, **endpoint_filter)
 
     def get_token(self, auth: _t.Any = None) -> str | None:

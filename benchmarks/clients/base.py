@@ -59,7 +59,7 @@ class Adapter(abc.ABC):
 
     @abc.abstractmethod
     def create_user(self, name: str, password: str) -> Any:
-        """Create a user in the default domain (the server refuses it: scenario 7)."""
+        """Create a user in the default domain (the server refuses it: scenario 8)."""
 
     def item_id(self, item: Any) -> str:
         """Return the id of one returned project object."""

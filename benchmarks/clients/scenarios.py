@@ -330,7 +330,7 @@ def expiry(adapter: Adapter, params: Params) -> Result:
     }
 
 
-#: Part of every password the scenario-7 error body quotes.
+#: Part of every password the scenario-8 error body quotes.
 PASSWORD_MARK = "not-for-logs"
 
 
@@ -349,7 +349,7 @@ class _DebugSink(logging.Handler):
 
 
 def _error_body(params: Params) -> bytes:
-    """The bytes of the scenario-7 answer, fetched with the standard library."""
+    """The bytes of the scenario-8 answer, fetched with the standard library."""
     url = auth_url(params) + "/users"
     request = urllib.request.Request(url, data=b"{}", method="POST")
     try:
@@ -360,7 +360,7 @@ def _error_body(params: Params) -> bytes:
 
 
 def error_body(adapter: Adapter, params: Params) -> Result:
-    """Scenario 7: a create refused with an 8 MiB error body that quotes passwords.
+    """Scenario 8: a create refused with an 8 MiB error body that quotes passwords.
 
     Debug logging is on for every library (the root logger at DEBUG, each
     record formatted), as when a user turns it on to see what went wrong;

@@ -357,6 +357,11 @@ class AccessInfo(dict):  # type: ignore[type-arg]
         return False
 
     @property
+    def is_federated(self) -> bool:
+        """True when the user was authenticated through federation (v3 ``OS-FEDERATION``)."""
+        return False
+
+    @property
     def trustee_user_id(self) -> str | None:
         """The trustee's user id (the user holding the trust token)."""
         return None
@@ -441,7 +446,7 @@ class AccessInfo(dict):  # type: ignore[type-arg]
         if cached is not None and cached[0] is source and cached[1] == region:
             return cached[2]
         entries = source if isinstance(source, list) else []
-        catalog = self._CATALOG_CLASS(entries, region_name=region)
+        catalog = self._CATALOG_CLASS(entries, region_name=region, body=self)
         self.__dict__["_catalog_cache"] = (source, region, catalog)
         return catalog
 

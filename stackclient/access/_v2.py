@@ -85,7 +85,13 @@ class AccessInfoV2(AccessInfo):
 
     @property
     def project_name(self) -> str | None:
-        return dig(self, ("token", "tenant", "name")) or dig(self, ("user", "tenantName"))
+        # Servers before Diablo sent only a tenantId, which keystoneclient
+        # also gave as the name; code that shows or matches names relies on it.
+        return (
+            dig(self, ("token", "tenant", "name"))
+            or dig(self, ("user", "tenantName"))
+            or dig(self, ("token", "tenantId"))
+        )
 
     @property
     def project_domain_id(self) -> str | None:

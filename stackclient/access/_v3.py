@@ -85,6 +85,11 @@ class AccessInfoV3(AccessInfo):
     def trust_scoped(self) -> bool:
         return isinstance(self.get(_TRUST), dict)
 
+    @property
+    def is_federated(self) -> bool:
+        user = self.get("user")
+        return isinstance(user, dict) and "OS-FEDERATION" in user
+
     methods = Field("methods")
     audit_id = Field("audit_ids", 0)
     audit_chain_id = Field("audit_ids", 1)

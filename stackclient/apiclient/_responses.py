@@ -75,7 +75,7 @@ def truncated(body: _t.Any, key: str | None, resp: requests.Response, url: str) 
         return False
     cut = body.get("truncated") is True
     paged = _asked_for_a_page(url)
-    if not (cut or paged) and next_link(body, key):
+    if not (cut or paged) and next_link(body, key, getattr(resp, "headers", None)):
         cut = True  # a next page nobody asked for: the server's own page size
     if cut and not paged:
         items = collection(body, key, resp, url)
@@ -180,12 +180,19 @@ def collection(body: _t.Any, key: str | None, resp: requests.Response, url: str)
     return data
 
 
-def next_link(body: _t.Any, key: str | None) -> str | None:
+def next_link(
+    body: _t.Any, key: str | None, headers: _t.Mapping[str, str] | None = None
+) -> str | None:
     """Return the next-page link of a list body, or None on the last page.
 
     Understands Keystone ``links.next``, Nova/Neutron ``<key>_links`` (and a
-    ``links`` list) with ``rel=next``, and Glance's top-level ``next``.
+    ``links`` list) with ``rel=next``, Glance's top-level ``next``, and an
+    RFC 8288 ``Link: <url>; rel="next"`` response header.
     """
+    if headers:
+        link = _link_header_next(headers.get("Link") or headers.get("link"))
+        if link:
+            return link
     if not isinstance(body, dict):
         return None
     links = body.get("links")
@@ -198,6 +205,22 @@ def next_link(body: _t.Any, key: str | None) -> str | None:
                 return href if isinstance(href, str) and href else None
     nxt = body.get("next")
     return nxt if isinstance(nxt, str) and nxt else None
+
+
+def _link_header_next(value: _t.Any) -> str | None:
+    """The target of the ``rel="next"`` entry of a Link header, or None."""
+    if not isinstance(value, str):
+        return None
+    for part in value.split(","):
+        target, _, params = part.partition(";")
+        target = target.strip()
+        if not (target.startswith("<") and target.endswith(">")):
+            continue
+        for param in params.split(";"):
+            name, _, rel = param.partition("=")
+            if name.strip().lower() == "rel" and "next" in rel.strip().strip('"').lower().split():
+                return target[1:-1].strip() or None
+    return None
 
 
 class PageWalk:

@@ -149,7 +149,7 @@ class BaseManager(HookableMixin):
         try:
             # loaded=True passed by position: as a keyword it costs a third of the construction.
             return [cls(self, item, True) for item in items if item]
-        except (TypeError, ValueError):
+        except exceptions.InvalidResponse:  # Resource() refused an item: say which request
             raise _responses.not_objects(items, resp, url) from None
 
     def _request(self, method: str, url: str, **kwargs: _t.Any) -> requests.Response:
@@ -279,7 +279,7 @@ class BaseManager(HookableMixin):
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
-        link = _responses.next_link(body, response_key)
+        link = _responses.next_link(body, response_key, resp.headers)
         next_url = walk.advance(link, resp.url or url, resp) if link else None
         return self._build_all(cls, items, resp, url), next_url
 
@@ -427,6 +427,10 @@ class CrudManager(BaseManager):
         """Return the collection URL with its query, and the query filters."""
         url, params = self._url_and_rest(self._filter_kwargs(kwargs))
         return url + self._build_query(params), params
+
+    def __call__(self, *args: _t.Any, **kwargs: _t.Any) -> _t.Iterator[Resource]:
+        """``manager(**filters)`` is :meth:`iterate`: openstacksdk's ``conn.identity.projects()``."""
+        return self.iterate(*args, **kwargs)
 
     def create(self, **kwargs: _t.Any) -> Resource:
         """POST ``{key: kwargs}`` to the collection; return the new resource."""

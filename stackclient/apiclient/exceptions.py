@@ -3,19 +3,24 @@
 Every error a caller can see is a :class:`ClientException`::
 
     ClientException
-    ├── ValidationError
+    ├── ValidationError                 also a ValueError and a TypeError
     ├── UnsupportedVersion
     ├── CommandError
+    ├── ConfigException                 clouds.yaml, OS_* or arguments are wrong
     ├── AuthorizationFailure
     ├── AuthPluginOptionsMissing        (opt_names)
     ├── AuthSystemNotFound              (auth_system)
     ├── NoUniqueMatch
     ├── EndpointException
     │   ├── EndpointNotFound
+    │   │   └── EmptyCatalog            the token has no catalog at all
     │   └── AmbiguousEndpoints          (endpoints)
-    ├── MissingArgs                     (missing)
+    ├── MissingArgs                     (missing); also a TypeError
     ├── MethodNotImplemented            the API has no such operation
     ├── InvalidResponse                 an answer that is not what the API promises
+    │   └── ChecksumMismatch            data differs from what the server recorded
+    ├── ResourceFailure                 a waited-for resource went into an error state
+    ├── WaitTimeout                     a wait ran out of time (also a TimeoutError)
     ├── TransportError                  nothing usable came back
     │   ├── ConnectionRefused           could not connect: nothing was sent
     │   │   └── ConnectFailure          (alias kept for keystoneauth users)
@@ -30,6 +35,13 @@ Every error a caller can see is a :class:`ClientException`::
 :func:`from_response` turns a :class:`requests.Response` with an error
 status into the matching class, reading the error message from whatever
 shape of body the service returned.
+
+Where python-keystoneclient raised a builtin for a bad argument, the class
+raised here also derives from that builtin, so code written against it
+keeps working: ``ValidationError`` is a ``ValueError`` (missing
+arguments, such as the endpoint filter's) and a ``TypeError`` (an
+argument a call does not take, such as ``list(id=...)``), and
+``MissingArgs`` is a ``TypeError``.
 """
 
 from __future__ import annotations
@@ -44,16 +56,21 @@ __all__ = [
     "ValidationError",
     "UnsupportedVersion",
     "CommandError",
+    "ConfigException",
     "AuthorizationFailure",
     "AuthPluginOptionsMissing",
     "AuthSystemNotFound",
     "NoUniqueMatch",
     "EndpointException",
     "EndpointNotFound",
+    "EmptyCatalog",
     "AmbiguousEndpoints",
     "MissingArgs",
     "MethodNotImplemented",
     "InvalidResponse",
+    "ChecksumMismatch",
+    "ResourceFailure",
+    "WaitTimeout",
     "TransportError",
     "ConnectionRefused",
     "ConnectFailure",
@@ -111,8 +128,12 @@ class ClientException(Exception):
         return self.message
 
 
-class ValidationError(ClientException):
-    """Arguments given to a call are not valid."""
+class ValidationError(ClientException, ValueError, TypeError):
+    """Arguments given to a call are not valid.
+
+    Also a ``ValueError`` and a ``TypeError``: python-keystoneclient raised
+    those builtins for the same mistakes, and callers catch them.
+    """
 
 
 class UnsupportedVersion(ClientException):
@@ -121,6 +142,10 @@ class UnsupportedVersion(ClientException):
 
 class CommandError(ClientException):
     """A command-line invocation is wrong."""
+
+
+class ConfigException(ClientException):
+    """Configuration (clouds.yaml, secure.yaml, OS_* variables, arguments) is wrong."""
 
 
 class AuthorizationFailure(ClientException):
@@ -155,6 +180,10 @@ class EndpointNotFound(EndpointException):
     """No endpoint in the catalog matches what was asked for."""
 
 
+class EmptyCatalog(EndpointNotFound):
+    """The token carries no service catalog (unscoped, or issued with nocatalog)."""
+
+
 class AmbiguousEndpoints(EndpointException):
     """Several endpoints match and there is no way to choose; see ``endpoints``."""
 
@@ -163,8 +192,11 @@ class AmbiguousEndpoints(EndpointException):
         super().__init__("AmbiguousEndpoints: %r" % (endpoints,))
 
 
-class MissingArgs(ClientException):
-    """Required arguments were not given; ``missing`` lists them."""
+class MissingArgs(ClientException, TypeError):
+    """Required arguments were not given; ``missing`` lists them.
+
+    A ``TypeError`` too, like a Python call that lacks arguments.
+    """
 
     def __init__(self, missing: _t.Iterable[str]) -> None:
         self.missing = list(missing)
@@ -196,6 +228,86 @@ class InvalidResponse(ClientException):
         self.response = response
         self.method = method or getattr(getattr(response, "request", None), "method", None)
         self.url = url
+        super().__init__(message)
+
+
+class ChecksumMismatch(InvalidResponse):
+    """Data sent or received differs from what the server recorded for it.
+
+    ``algorithm`` names the hash compared (``sha512``, ``md5``, ...),
+    ``expected`` is the server's value and ``actual`` the one computed over
+    the bytes that went over the wire; ``name`` says what was checked (an
+    image id, an object path). Nothing that failed the check is left
+    looking complete: a download's partial file keeps a ``.part`` name.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        name: str | None = None,
+        algorithm: str | None = None,
+        expected: str | None = None,
+        actual: str | None = None,
+        response: _t.Any = None,
+    ) -> None:
+        self.name = name
+        self.algorithm = algorithm
+        self.expected = expected
+        self.actual = actual
+        if message is None:
+            message = "%s checksum of %s differs: the server recorded %s, the data has %s" % (
+                algorithm or "The",
+                name or "the data",
+                expected,
+                actual,
+            )
+        super().__init__(message, response=response)
+
+
+class ResourceFailure(ClientException):
+    """A resource being waited for went into a failure status.
+
+    ``resource`` is the last state seen, ``status`` its status, ``fault``
+    the reason the service gave (a server's ``fault.message``, a volume's
+    or image's error field), ``request_id`` the id of the request that
+    read that state: quote it to the cloud's operators.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        resource: _t.Any = None,
+        status: str | None = None,
+        fault: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.resource = resource
+        self.status = status
+        self.fault = fault
+        self.request_id = request_id
+        super().__init__(message)
+
+
+class WaitTimeout(ClientException, TimeoutError):
+    """A wait for a resource's status (or deletion) ran out of time.
+
+    ``resource`` is the last state seen, ``status`` its status then and
+    ``timeout`` the seconds waited. Also a builtin ``TimeoutError``.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        resource: _t.Any = None,
+        status: str | None = None,
+        timeout: float | None = None,
+    ) -> None:
+        self.resource = resource
+        self.status = status
+        self.timeout = timeout
         super().__init__(message)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient import _identity_client
+from stackclient import _identity_client, _metadata
 from stackclient.apiclient import auth as _apiauth
 from stackclient.auth import v2 as _v2_auth
 from stackclient.v2_0 import (
@@ -120,6 +120,7 @@ class Client(_identity_client.IdentityClient):
         debug: bool = False,
         user_agent: str | None = None,
         connect_retries: int = 0,
+        include_metadata: bool = False,
     ) -> None:
         credentials = {
             "username": username,
@@ -150,19 +151,28 @@ class Client(_identity_client.IdentityClient):
             debug=debug,
             user_agent=user_agent,
             connect_retries=connect_retries,
+            include_metadata=include_metadata,
         )
         self._add_managers()
 
     def _add_managers(self) -> None:
-        self.roles = roles.RoleManager(self)
-        self.users = users.UserManager(self, self.roles)
-        self.tenants = tenants.TenantManager(self, self.roles, self.users)
-        self.services = services.ServiceManager(self)
-        self.endpoints = endpoints.EndpointManager(self)
-        self.ec2 = ec2.CredentialsManager(self)
-        self.extensions = extensions.ExtensionManager(self)
-        self.tokens = tokens.TokenManager(self)
-        self.certificates = certificates.CertificatesManager(self)
+        role_manager = roles.RoleManager(self)
+        user_manager = users.UserManager(self, role_manager)
+        managers = {
+            "roles": role_manager,
+            "users": user_manager,
+            "tenants": tenants.TenantManager(self, role_manager, user_manager),
+            "services": services.ServiceManager(self),
+            "endpoints": endpoints.EndpointManager(self),
+            "ec2": ec2.CredentialsManager(self),
+            "extensions": extensions.ExtensionManager(self),
+            "tokens": tokens.TokenManager(self),
+            "certificates": certificates.CertificatesManager(self),
+        }
+        for name, manager in managers.items():
+            if self._recorder is not None:
+                manager = _metadata.MetadataManager(manager, self._recorder)
+            setattr(self, name, manager)
 
     # -- v2.0 names for the token's scope ---------------------------------------
 

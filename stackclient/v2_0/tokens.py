@@ -26,10 +26,6 @@ __all__ = ["Token", "TokenManager"]
 _AUTH_INTERFACE = "auth"
 
 
-class _CredentialsRequired(exceptions.ValidationError, ValueError):
-    """No credentials given to authenticate (a ValueError too, as in keystoneclient)."""
-
-
 class Token(base.Resource):
     """A v2.0 token: the ``access`` object of a token response.
 
@@ -89,7 +85,7 @@ def _auth_body(
     elif username and password:
         auth = {"passwordCredentials": {"username": username, "password": password}}
     else:
-        raise _CredentialsRequired(
+        raise exceptions.ValidationError(
             "A username and password or a token is required to authenticate"
         )
     if tenant_id:

@@ -137,6 +137,7 @@ class Client(_identity_client.IdentityClient):
         debug: bool = False,
         user_agent: str | None = None,
         connect_retries: int = 0,
+        include_metadata: bool = False,
     ) -> None:
         credentials = {
             "user_id": user_id,
@@ -174,6 +175,7 @@ class Client(_identity_client.IdentityClient):
             debug=debug,
             user_agent=user_agent,
             connect_retries=connect_retries,
+            include_metadata=include_metadata,
         )
 
     # -- managers: each module is imported when its manager is first used --------

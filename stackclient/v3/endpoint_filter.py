@@ -16,9 +16,9 @@ URLs: ``/OS-EP-FILTER/projects/{project}/endpoints[/{endpoint}]``,
 ``/OS-EP-FILTER/endpoint_groups/{group}/projects[/{project}]`` and
 ``/OS-EP-FILTER/projects/{project}/endpoint_groups``.
 
-keystoneclient raised ValueError for a missing project or endpoint; here it
-is :class:`~stackclient.apiclient.exceptions.ValidationError`, sent before
-any request.
+A missing project, endpoint or endpoint group raises
+:class:`~stackclient.apiclient.exceptions.ValidationError` before anything
+is sent; it is a ``ValueError`` too, which keystoneclient raised.
 """
 
 from __future__ import annotations
@@ -52,7 +52,16 @@ def _path(template: str, **things: _t.Any) -> str:
 
 
 class EndpointFilterManager(base.BaseManager):
-    """Associate endpoints and endpoint groups with projects."""
+    """Associate endpoints and endpoint groups with projects.
+
+    Example::
+
+        keystone.endpoint_filter.add_endpoint_to_project(project, endpoint)
+        keystone.endpoint_filter.list_endpoints_for_project(project)
+    """
+
+    #: The URL prefix of the OS-EP-FILTER API (keystoneclient's public constant).
+    OS_EP_FILTER_EXT = _PREFIX
 
     # -- endpoints -----------------------------------------------------
 

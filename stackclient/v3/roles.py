@@ -19,6 +19,7 @@ from __future__ import annotations
 import typing as _t
 import warnings
 
+from stackclient import _jsonutils
 from stackclient.apiclient import _ids, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -240,8 +241,8 @@ class RoleManager(base.CrudManager):
 
     def delete_implied(
         self, prior_role: _t.Any, implied_role: _t.Any, **kwargs: _t.Any
-    ) -> requests.Response:
-        """Deprecated: use ``inference_rules.delete``."""
+    ) -> tuple[requests.Response, _t.Any]:
+        """Deprecated: use ``inference_rules.delete``; returns ``(response, body)``."""
         return self._inference("delete").delete(prior_role, implied_role)
 
     def get_implied(
@@ -292,9 +293,15 @@ class InferenceRuleManager(base.CrudManager):
         """True when the rule exists; NotFound when it does not."""
         return self._head(_rule_url(prior_role, implied_role))
 
-    def delete(self, prior_role: _t.Any, implied_role: _t.Any) -> requests.Response:
-        """Remove the rule; neither role is deleted."""
-        return self._delete(_rule_url(prior_role, implied_role))
+    def delete(self, prior_role: _t.Any, implied_role: _t.Any) -> tuple[requests.Response, _t.Any]:
+        """Remove the rule (neither role is deleted); return ``(response, body)``.
+
+        The pair keystoneclient returned here (the body is None for
+        Keystone's 204), so ``resp, body = inference_rules.delete(...)``
+        keeps working.
+        """
+        resp = self._delete(_rule_url(prior_role, implied_role))
+        return resp, _jsonutils.response_json(resp)
 
     def list(self, prior_role: _t.Any) -> InferenceRule:
         """Return one rule listing every role ``prior_role`` implies (``.implies``).

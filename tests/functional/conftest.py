@@ -1,10 +1,17 @@
-"""Fixtures for the functional tests: a real Keystone on loopback.
+"""Fixtures for the functional tests: real OpenStack services on loopback.
 
-The ``keystone`` fixture builds the pinned Keystone virtualenv and starts a
-server through ``tools/keystone_server.py``.  Set
+The ``keystone`` fixture builds the pinned OpenStack virtualenv and starts
+a Keystone alone through ``tools/keystone_server.py``.  Set
 ``STACKCLIENT_KEYSTONE_URL_JSON`` to the ``server.json`` of a server that is
-already running to reuse it instead (it is then left running).  A server
-that cannot be built or started fails the tests; it is never skipped.
+already running to reuse it instead (it is then left running).
+
+The ``cloud`` fixture starts the whole local cloud once per session through
+``tools/cloud.py`` (every service, in parallel) and yields its parsed
+``cloud.json``.  Set ``STACKCLIENT_CLOUD_JSON`` to the ``cloud.json`` of a
+cloud that is already running to reuse it (it is then left running).
+
+A server that cannot be built or started fails the tests; it is never
+skipped.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import typing as _t
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +30,11 @@ import pytest
 from tests.conftest import register_secret
 
 SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "keystone_server.py"
+CLOUD_SCRIPT = SCRIPT.with_name("cloud.py")
 REUSE_ENV = "STACKCLIENT_KEYSTONE_URL_JSON"
+CLOUD_REUSE_ENV = "STACKCLIENT_CLOUD_JSON"
+#: Seconds ``cloud.py start`` may take, building missing venvs included.
+CLOUD_START_TIMEOUT = 1800
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,19 +56,19 @@ class KeystoneServer:
         return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls)})
 
 
-def _run_tool(*args: str, timeout: float) -> str:
-    """Run the server script; fail the session loudly if it fails."""
-    cmd = [sys.executable, str(SCRIPT), *args]
+def _run_tool(*args: str, timeout: float, script: Path = SCRIPT) -> str:
+    """Run a server script; fail the session loudly if it fails."""
+    cmd = [sys.executable, str(script), *args]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as err:
         stderr = (
             err.stderr.decode(errors="replace") if isinstance(err.stderr, bytes) else err.stderr
         )
-        pytest.fail(f"{SCRIPT.name} {args[0]} timed out:\n{stderr}", pytrace=False)
+        pytest.fail(f"{script.name} {args[0]} timed out:\n{stderr}", pytrace=False)
     if done.returncode != 0:
         pytest.fail(
-            f"{SCRIPT.name} {args[0]} failed (exit {done.returncode}):\n{done.stderr}",
+            f"{script.name} {args[0]} failed (exit {done.returncode}):\n{done.stderr}",
             pytrace=False,
         )
     return done.stdout
@@ -86,3 +98,28 @@ def keystone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeystoneServe
         yield server
         return
     yield from run_keystone(tmp_path_factory.mktemp("keystone-state"))
+
+
+def _register_cloud_secrets(cloud: dict[str, _t.Any]) -> None:
+    for key in ("admin_password", "admin_token", "member_password"):
+        register_secret(cloud.get(key, ""))
+
+
+@pytest.fixture(scope="session")
+def cloud(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, _t.Any]]:
+    """Yield the parsed cloud.json of the whole local cloud, started once per session."""
+    reuse = os.environ.get(CLOUD_REUSE_ENV)
+    if reuse:
+        data = json.loads(Path(reuse).read_text())
+        _register_cloud_secrets(data)
+        yield data
+        return
+    state = tmp_path_factory.mktemp("cloud-state")
+    try:
+        out = _run_tool("start", "--state-dir", str(state), timeout=CLOUD_START_TIMEOUT,
+                        script=CLOUD_SCRIPT)  # fmt: skip
+        data = json.loads(out.strip().splitlines()[-1])
+        _register_cloud_secrets(data)
+        yield data
+    finally:
+        _run_tool("stop", "--state-dir", str(state), timeout=180, script=CLOUD_SCRIPT)

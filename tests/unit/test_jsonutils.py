@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import gc
+import json
+import types
 
+import fixtures
 import requests
 import testtools
 
@@ -58,6 +62,32 @@ class TestJsonUtils(testtools.TestCase):
             self.assertNotIn(secret, str(err))
         self.assertIn("http://cloud.example.com/v2.0/tokens/{SHA256}", str(err))
         self.assertIn("password=***", str(err))
+
+    def test_large_bodies_are_decoded_with_the_collector_paused_then_resumed(self):
+        seen = []
+        body = _jsonutils.dumps([{"id": str(i)} for i in range(20000)])
+        self.assertGreater(len(body), _jsonutils._GC_PAUSE_BYTES)
+
+        def spy(data):
+            seen.append(gc.isenabled())
+            return json.loads(data)
+
+        fake = types.SimpleNamespace(loads=spy)
+        self.useFixture(fixtures.MonkeyPatch("stackclient._jsonutils._orjson", fake))
+        self.assertEqual(20000, len(_jsonutils.loads(body)))
+        self.assertEqual({"a": 1}, _jsonutils.loads(b'{"a": 1}'))
+        self.assertEqual([False, True], seen)
+        self.assertTrue(gc.isenabled())
+        self.assertRaises(ValueError, _jsonutils.loads, body[:-1] + b"x" * 70000)
+        self.assertTrue(gc.isenabled())
+
+    def test_a_collector_the_program_disabled_stays_disabled(self):
+        gc.disable()
+        try:
+            self.assertEqual(["x" * 70000], _jsonutils.loads(_jsonutils.dumps(["x" * 70000])))
+            self.assertFalse(gc.isenabled())
+        finally:
+            gc.enable()
 
 
 class HtmlWhereJsonWasExpectedTest(testtools.TestCase):

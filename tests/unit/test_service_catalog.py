@@ -126,36 +126,21 @@ class _Lookups:
             service_name="nope",
         )
 
-    def test_get_urls_lists_every_match_and_is_empty_without(self) -> None:
+    def test_get_urls_lists_every_match_and_is_none_without(self) -> None:
         catalog = self.make()
         self.assertEqual(
             ("http://nova-pub", "http://legacy-pub"), catalog.get_urls(service_type="compute")
         )
-        self.assertEqual((), catalog.get_urls(service_type="network"))
-
-    def test_get_endpoints_groups_normalised_endpoints_by_type(self) -> None:
-        catalog = self.make()
-        endpoints = catalog.get_endpoints(service_type="identity", region_name="RegionOne")
-        self.assertEqual(["identity"], list(endpoints))
-        by_interface = {ep["interface"]: ep for ep in endpoints["identity"]}
-        self.assertEqual({"public", "internal", "admin"}, set(by_interface))
-        admin = by_interface["admin"]
-        self.assertEqual("http://k1-adm/%s" % self.ver, admin["url"])
-        self.assertEqual(("RegionOne", "RegionOne"), (admin["region"], admin["region_id"]))
-        self.assertEqual(("identity", "keystone"), (admin["service_type"], admin["service_name"]))
-        for key in ("id", "service_id"):
-            self.assertIn(key, admin)
+        self.assertIsNone(catalog.get_urls(service_type="network"))
 
     def test_get_endpoints_without_filters_has_every_type(self) -> None:
         endpoints = self.make().get_endpoints()
         self.assertEqual({"identity", "compute"} | self.extra_types, set(endpoints))
-        self.assertEqual(
-            {"public"},
-            {
-                ep["interface"]
-                for ep in self.make().get_endpoints(interface="publicURL")["compute"]
-            },
-        )
+
+    def test_get_endpoints_keeps_types_whose_endpoints_all_miss(self) -> None:
+        # keystoneclient's shape: the service matched, none of its endpoints did.
+        endpoints = self.make().get_endpoints(service_type="compute", region_name="West")
+        self.assertEqual({"compute": []}, endpoints)
 
     def test_get_endpoints_returns_copies(self) -> None:
         catalog = self.make()
@@ -270,6 +255,23 @@ class TestServiceCatalogV3(_Lookups, testtools.TestCase):
         only = catalog.get_endpoints(region_name="r-only")["compute"][0]
         self.assertEqual(("r-only", "r-only"), (only["region"], only["region_id"]))
 
+    def test_get_endpoints_groups_normalised_endpoints_by_type(self) -> None:
+        catalog = self.make()
+        endpoints = catalog.get_endpoints(service_type="identity", region_name="RegionOne")
+        self.assertEqual(["identity"], list(endpoints))
+        by_interface = {ep["interface"]: ep for ep in endpoints["identity"]}
+        self.assertEqual({"public", "internal", "admin"}, set(by_interface))
+        admin = by_interface["admin"]
+        self.assertEqual("http://k1-adm/v3", admin["url"])
+        self.assertEqual(("RegionOne", "RegionOne"), (admin["region"], admin["region_id"]))
+        self.assertEqual(("identity", "keystone"), (admin["service_type"], admin["service_name"]))
+        for key in ("id", "service_id"):
+            self.assertIn(key, admin)
+
+    def test_get_endpoints_filters_by_interface(self) -> None:
+        public = self.make().get_endpoints(interface="publicURL")["compute"]
+        self.assertEqual({"public"}, {ep["interface"] for ep in public})
+
     def test_odd_entries_are_skipped_not_fatal(self) -> None:
         catalog = ServiceCatalogV3(
             [
@@ -287,7 +289,8 @@ class TestServiceCatalogV3(_Lookups, testtools.TestCase):
             ]
         )
         self.assertEqual("http://ok", catalog.url_for(service_type="compute"))
-        self.assertEqual({"compute"}, set(catalog.get_endpoints()))
+        self.assertEqual({"compute", "image"}, set(catalog.get_endpoints()))
+        self.assertEqual([], catalog.get_endpoints()["image"])
 
 
 class TestServiceCatalogV2(_Lookups, testtools.TestCase):
@@ -297,14 +300,28 @@ class TestServiceCatalogV2(_Lookups, testtools.TestCase):
     def make(self, region_name: str | None = None) -> ServiceCatalog:
         return ServiceCatalogV2(_v2_token()["access"]["serviceCatalog"], region_name=region_name)
 
-    def test_endpoints_keep_the_v2_keys(self) -> None:
-        ep = self.make().get_endpoints(service_type="identity", interface="admin")["identity"][0]
-        self.assertEqual("http://k1-adm/v2.0", ep["adminURL"])
-        self.assertEqual("http://k1-pub/v2.0", ep["publicURL"])
-        self.assertEqual(
-            ("admin", "http://k1-adm/v2.0", "k1"), (ep["interface"], ep["url"], ep["id"])
+    def test_get_endpoints_gives_the_catalogs_own_endpoints(self) -> None:
+        # One dict per catalog endpoint, as keystoneclient returned them.
+        catalog = _v2_token()["access"]["serviceCatalog"]
+        identity = catalog[0]
+        endpoints = ServiceCatalogV2(catalog).get_endpoints(service_type="identity")
+        self.assertEqual({"identity": identity["endpoints"]}, endpoints)
+        self.assertIsNot(identity["endpoints"][0], endpoints["identity"][0])
+
+    def test_get_endpoints_filters_on_the_v2_url_keys(self) -> None:
+        admin = self.make().get_endpoints(service_type="identity", interface="admin")
+        self.assertEqual(["k1", "k2"], [ep["id"] for ep in admin["identity"]])
+        self.assertEqual("http://k1-adm/v2.0", admin["identity"][0]["adminURL"])
+        catalog = ServiceCatalogV2(
+            [{"type": "image", "endpoints": [{"publicURL": "http://g"}, {"adminURL": "http://a"}]}]
         )
-        self.assertIsNone(ep["service_id"])
+        self.assertEqual(
+            {"image": [{"adminURL": "http://a"}]}, catalog.get_endpoints(interface="adminURL")
+        )
+        self.assertEqual(
+            ["k2"],
+            [ep["id"] for ep in self.make().get_endpoints(region_name="RegionTwo")["identity"]],
+        )
 
     def test_missing_urls_are_not_endpoints(self) -> None:
         catalog = ServiceCatalogV2(
@@ -383,7 +400,7 @@ class UnusableUrlTest(testtools.TestCase):
                 self.assertRaises(
                     exceptions.EndpointNotFound, catalog.url_for, service_type="image"
                 )
-                self.assertEqual((), catalog.get_urls(service_type="image"))
+                self.assertIsNone(catalog.get_urls(service_type="image"))
         v2 = [{"type": "image", "endpoints": [{"publicURL": 5, "adminURL": "http://a"}]}]
         self.assertEqual(
             "http://a", ServiceCatalogV2(v2).url_for(service_type="image", interface="admin")

@@ -117,3 +117,25 @@ class PrepareTest(testtools.TestCase):
         self.assertEqual(first, self._sent(session).headers["Authorization"])
         other = self._sent(session, "http://identity.example.com:5001/v3")
         self.assertEqual("Basic Ym9iOnNlY29uZA==", other.headers["Authorization"])
+
+
+class EnvironmentCABundleTest(testtools.TestCase):
+    """A CA bundle named in the environment applies to https only."""
+
+    def setUp(self):
+        super().setUp()
+        self.useFixture(fixtures.EnvironmentVariable("REQUESTS_CA_BUNDLE", "/etc/bundle.pem"))
+        self.session = _transport.PooledSession()
+
+    def test_a_plain_http_request_does_not_carry_the_bundle(self):
+        # requests stats a bundle path on every request that carries one.
+        merged = self.session.merge_environment_settings("http://h:1/x", {}, None, True, None)
+        self.assertIs(True, merged["verify"])
+
+    def test_an_https_request_uses_the_bundle(self):
+        merged = self.session.merge_environment_settings("https://h:1/x", {}, None, True, None)
+        self.assertEqual("/etc/bundle.pem", merged["verify"])
+
+    def test_an_explicit_choice_wins(self):
+        merged = self.session.merge_environment_settings("https://h:1/x", {}, None, False, None)
+        self.assertIs(False, merged["verify"])

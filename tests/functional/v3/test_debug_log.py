@@ -12,6 +12,16 @@ from stackclient.auth import v3 as v3_auth
 from stackclient.v3 import client as v3_client
 
 
+@pytest.fixture(autouse=True)
+def _restore_http_logger() -> _t.Iterator[None]:
+    """``debug=True`` turns the HTTP logger to DEBUG for the process; undo it after."""
+    logger = logging.getLogger("stackclient.http")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
+
+
 def test_no_secret_in_the_debug_log(
     keystone: _t.Any, cleanup: _t.Any, unique: _t.Any, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -270,11 +270,12 @@ class TestEnvironment(TestCase):
 
     def test_ca_bundle_from_environment(self):
         self.useFixture(fixtures.EnvironmentVariable("REQUESTS_CA_BUNDLE", "/env/ca.pem"))
-        self.requests_mock.get(URL, text="")
+        secure = URL.replace("http://", "https://", 1)
+        self.requests_mock.get(secure, text="")
         http = self.http()
-        http.request("GET", URL)
+        http.request("GET", secure)
         self.assertEqual("/env/ca.pem", self.requests_mock.last_request.verify)
-        http.request("GET", URL, verify="/given/ca.pem")
+        http.request("GET", secure, verify="/given/ca.pem")
         self.assertEqual("/given/ca.pem", self.requests_mock.last_request.verify)
 
     def test_trust_env_off(self):

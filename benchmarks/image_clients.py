@@ -1,0 +1,314 @@
+"""Image scenario runners: one client library, one scenario, one fresh process.
+
+``python -m benchmarks.image_clients CLIENT SCENARIO --params JSON`` prints
+one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
+``error: ...``). Scenarios:
+
+``upload``    create an image and upload the data file into it, as the
+              library's documentation shows (stackclient verifies what
+              the server recorded; openstacksdk with
+              ``validate_checksum=True``); measured: wall and CPU time,
+              MiB/s, bytes read from the source file (``rchar``) per byte
+              of the file, peak RSS growth.
+``download``  download the uploaded image to a file (verified where the
+              library verifies); same measures.
+``list``      list 1,000 images in one page (``limit=1000``), reading
+              ``id`` and ``name`` of each; client CPU per call.
+
+Every result is checked: the server's byte count for uploads, size and
+sampled windows of the file for downloads, count and first/last ids for
+lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from typing import Any
+
+RESULT_MARK = "BENCH-RESULT "
+USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+_MIB = 1024 * 1024
+
+__all__ = ["main"]
+
+
+# -- measuring ---------------------------------------------------------------------
+
+
+def _rchar() -> int:
+    with open("/proc/self/io") as handle:
+        for line in handle:
+            if line.startswith("rchar:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _timed(work: Any) -> dict[str, Any]:
+    rss, reads = _rss_kib(), _rchar()
+    cpu, wall = time.process_time(), time.perf_counter()
+    value = work()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    read = _rchar() - reads
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"value": value, "wall_s": wall, "cpu_s": cpu, "rchar": read,
+            "rss_growth_mib": max(peak - rss, 0) / 1024.0}  # fmt: skip
+
+
+def _sample_ok(path: str, source: str) -> bool:
+    """Same size, and the same bytes at the start, middle and end (1 MiB each)."""
+    size = os.path.getsize(source)
+    if os.path.getsize(path) != size:
+        return False
+    with open(path, "rb") as got, open(source, "rb") as want:
+        for offset in (0, max(size // 2 - _MIB, 0), max(size - _MIB, 0)):
+            got.seek(offset)
+            want.seek(offset)
+            if hashlib.sha512(got.read(_MIB)).digest() != hashlib.sha512(want.read(_MIB)).digest():
+                return False
+    return True
+
+
+# -- the clients ---------------------------------------------------------------------
+
+
+class StackclientRunner:
+    def __init__(self, auth_url: str) -> None:
+        import stackclient
+        from stackclient import session
+        from stackclient.auth import v3
+        from stackclient.image.v2 import client
+
+        self.version = stackclient.__version__
+        plugin = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                             project_name=PROJECT, user_domain_id=DOMAIN,
+                             project_domain_id=DOMAIN)  # fmt: skip
+        self.glance = client.Client(session=session.Session(auth=plugin))
+        self.glance.endpoint  # noqa: B018 - authenticate and discover before timing
+
+    def upload(self, path: str) -> str:
+        image = self.glance.images.create(name="bench-" + uuid.uuid4().hex[:8],
+                                          disk_format="raw", container_format="bare")  # fmt: skip
+        self.glance.images.upload(image, path)
+        return image.id
+
+    def download(self, image_id: str, path: str) -> None:
+        self.glance.images.download(image_id, path)
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(i.id, i.name) for i in self.glance.images.list(limit=1000)]
+
+
+class RequestsRunner:
+    """Hand-written requests: stream the file, no hashing, no checks."""
+
+    def __init__(self, auth_url: str) -> None:
+        import requests
+
+        self.version = requests.__version__
+        self.http = requests.Session()
+        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": USERNAME, "password": PASSWORD, "domain": {"id": DOMAIN}}}},
+            "scope": {"project": {"name": PROJECT, "domain": {"id": DOMAIN}}}}}  # fmt: skip
+        resp = self.http.post(auth_url + "/auth/tokens", json=body)
+        resp.raise_for_status()
+        self.http.headers["X-Auth-Token"] = resp.headers["X-Subject-Token"]
+        catalog = resp.json()["token"]["catalog"]
+        image = next(s for s in catalog if s["type"] == "image")
+        url = next(e["url"] for e in image["endpoints"] if e["interface"] == "public")
+        self.base = url.rstrip("/") + "/v2"
+
+    def upload(self, path: str) -> str:
+        body = {"name": "bench-" + uuid.uuid4().hex[:8], "disk_format": "raw",
+                "container_format": "bare"}  # fmt: skip
+        image = self.http.post(self.base + "/images", json=body).json()
+        with open(path, "rb") as handle:
+            self.http.put("%s/images/%s/file" % (self.base, image["id"]), data=handle,
+                          headers={"Content-Type": "application/octet-stream"}).raise_for_status()  # fmt: skip
+        return str(image["id"])
+
+    def download(self, image_id: str, path: str) -> None:
+        with self.http.get("%s/images/%s/file" % (self.base, image_id), stream=True) as resp:
+            resp.raise_for_status()
+            with open(path, "wb") as out:
+                for chunk in resp.iter_content(_MIB):
+                    out.write(chunk)
+
+    def list(self) -> list[tuple[str, str]]:
+        images = self.http.get(self.base + "/images", params={"limit": 1000}).json()["images"]
+        return [(i["id"], i["name"]) for i in images]
+
+
+def _keystoneauth_session(auth_url: str) -> Any:
+    from keystoneauth1 import session
+    from keystoneauth1.identity import v3
+
+    return session.Session(auth=v3.Password(auth_url=auth_url, username=USERNAME,
+                                            password=PASSWORD, project_name=PROJECT,
+                                            user_domain_id=DOMAIN, project_domain_id=DOMAIN))  # fmt: skip
+
+
+class GlanceclientRunner:
+    def __init__(self, auth_url: str) -> None:
+        import glanceclient
+        from glanceclient import client
+
+        self.version = glanceclient.__version__
+        self.glance = client.Client("2", session=_keystoneauth_session(auth_url))
+
+    def upload(self, path: str) -> str:
+        image = self.glance.images.create(name="bench-" + uuid.uuid4().hex[:8],
+                                          disk_format="raw", container_format="bare")  # fmt: skip
+        with open(path, "rb") as handle:
+            self.glance.images.upload(image["id"], handle, image_size=os.path.getsize(path))
+        return str(image["id"])
+
+    def download(self, image_id: str, path: str) -> None:
+        data = self.glance.images.data(image_id)  # verifies os_hash_value while iterating
+        with open(path, "wb") as out:
+            for chunk in data:
+                out.write(chunk)
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(i["id"], i["name"]) for i in self.glance.images.list(limit=1000, page_size=1000)]
+
+
+class OpenstacksdkRunner:
+    def __init__(self, auth_url: str) -> None:
+        import openstack
+        import openstack.version
+
+        self.version = openstack.version.__version__
+        self.conn = openstack.connect(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                                      project_name=PROJECT, user_domain_id=DOMAIN,
+                                      project_domain_id=DOMAIN, region_name="RegionOne")  # fmt: skip
+        self.conn.image.get_endpoint()
+
+    def upload(self, path: str) -> str:
+        image = self.conn.image.create_image("bench-" + uuid.uuid4().hex[:8], filename=path,
+                                             disk_format="raw", container_format="bare",
+                                             validate_checksum=True, wait=False)  # fmt: skip
+        return str(image.id)
+
+    def download(self, image_id: str, path: str) -> None:
+        self.conn.image.download_image(image_id, output=path)
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(i.id, i.name) for i in self.conn.image.images(limit=1000)]
+
+
+RUNNERS = {
+    "stackclient": (StackclientRunner, ()),
+    "requests": (RequestsRunner, ("requests",)),
+    "glanceclient": (GlanceclientRunner, ("glanceclient", "keystoneauth1")),
+    "openstacksdk": (OpenstacksdkRunner, ("openstack",)),
+}
+
+
+# -- scenarios -------------------------------------------------------------------------
+
+
+def _server_received(server: str, image_id: str) -> int:
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/_stats") as resp:  # noqa: S310 - loopback
+        return int(json.load(resp)["received"].get(image_id, -1))
+
+
+def upload(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    path = params["data"]
+    size = os.path.getsize(path)
+    done = _timed(lambda: runner.upload(path))
+    received = _server_received(params["server"], done["value"])
+    if received != size:
+        raise RuntimeError("the server received %d bytes, not %d" % (received, size))
+    return _transfer_result(done, size)
+
+
+def download(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(dir=params.get("scratch")) as scratch:
+        target = os.path.join(scratch, "image.raw")
+        done = _timed(lambda: runner.download(params["image_id"], target))
+        if not _sample_ok(target, params["data"]):
+            raise RuntimeError("the downloaded file differs from the source")
+    return _transfer_result(done, os.path.getsize(params["data"]))
+
+
+def _transfer_result(done: dict[str, Any], size: int) -> dict[str, Any]:
+    return {"wall_s": done["wall_s"], "cpu_s": done["cpu_s"],
+            "mib_per_s": size / _MIB / done["wall_s"], "source_reads": done["rchar"] / size,
+            "rss_growth_mib": done["rss_growth_mib"]}  # fmt: skip
+
+
+def list_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    total = params["total"]
+    for _ in range(params["warmup"]):
+        runner.list()
+    cpu_times: list[float] = []
+    started = time.perf_counter()
+    while len(cpu_times) < params["calls"]:
+        cpu = time.process_time()
+        pairs = runner.list()
+        cpu_times.append(time.process_time() - cpu)
+        if len(pairs) != total or pairs[0][0] != "00000000-0000-4000-8000-000000000000":
+            raise RuntimeError("listed %d images, expected %d" % (len(pairs), total))
+        if (
+            len(cpu_times) >= params["min_calls"]
+            and time.perf_counter() - started > params["budget_s"]
+        ):
+            break
+    cpu_times.sort()
+    return {"cpu_ms_per_call": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
+
+
+SCENARIOS = {"upload": upload, "download": download, "list": list_images}
+
+
+def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Build the client and run the scenario; never raise."""
+    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
+    factory, packages = RUNNERS[client]
+    try:
+        runner = factory(params["server"] + "/v3")
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in packages:
+            result["status"] = "not installed"
+            return result
+        result["status"] = "error: %s" % str(exc)[:150]
+        return result
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+        return result
+    result["version"] = runner.version
+    try:
+        result.update(SCENARIOS[scenario](runner, params))
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.image_clients")
+    parser.add_argument("client", choices=sorted(RUNNERS))
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--params", required=True)
+    args = parser.parse_args(argv)
+    result = run(args.client, args.scenario, json.loads(args.params))
+    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,215 @@
+"""The network benchmarks: ``python -m benchmarks.network_run``.
+
+Starts the canned Keystone + Neutron (:mod:`benchmarks.network_server`),
+then runs each scenario for each client (stackclient, raw requests,
+python-neutronclient, openstacksdk) in a fresh process per client per
+scenario for R rounds (client order rotates each round), and prints
+medians and paired ratios to raw requests (the median over rounds of
+client ÷ requests in the same round). JSON goes to
+``benchmarks/results/network.json``.
+
+Scenarios (see :mod:`benchmarks.network_clients`): ``list`` of 2,000 ports
+from one page (client CPU per call) and ``find`` of a network by name
+(requests per call, client CPU per call).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from benchmarks.run import ROOT, child_env, parse_result, stop_server
+
+RESULTS = Path(__file__).resolve().parent / "results"
+CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
+LABELS = {"stackclient": "stackclient", "requests": "raw requests",
+          "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
+BASELINE = "requests"
+SCENARIOS = ("list", "find")
+JOB_TIMEOUT = 300.0
+
+#: (label, scenario, metric, ratio to raw requests?)
+ROWS = (
+    ("N1. list 2,000 ports (one page), CPU/call", "list", "cpu_ms", True),
+    ("N1. list 2,000 ports, wall/call (ms)", "list", "wall_ms", False),
+    ("N2. find_network(name), requests/call", "find", "requests_per_call", False),
+    ("N2. find_network(name), CPU/call", "find", "cpu_us", True),
+)
+
+
+def settings(quick: bool) -> dict[str, Any]:
+    """Scenario parameters; ``quick`` is a smoke run."""
+    scale = 0.3 if quick else 1.0
+    return {
+        "rounds": 1 if quick else 5,
+        "list": {"total": 2000, "calls": int(40 * scale) or 1, "warmup": 3, "min_calls": 3,
+                 "budget_s": 4.0 * scale},
+        "find": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                 "budget_s": 1.0 * scale},
+    }  # fmt: skip
+
+
+def start(env: dict[str, str], ports: int) -> tuple[subprocess.Popen[str], str]:
+    """Start the canned server; return the process and its URL."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.network_server", "--port", "0", "--ports", str(ports),
+         "--exit-on-stdin-eof"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
+    )  # fmt: skip
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if not line.startswith("READY "):
+        stop_server(proc)
+        raise RuntimeError("the network server did not start: %r" % line)
+    return proc, line.split(" ", 1)[1]
+
+
+def run_job(
+    python: str, env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    """One runner process; its result (never raises)."""
+    command = [python, "-m", "benchmarks.network_clients", client, scenario,
+               "--params", json.dumps(params)]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=str(ROOT),
+                              timeout=JOB_TIMEOUT, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"status": "error: timeout after %.0f s" % JOB_TIMEOUT}
+    return parse_result(done.stdout, done.stderr, done.returncode)
+
+
+def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> dict[str, Any]:
+    """Every round: every scenario, clients in rotated order."""
+    env = child_env()
+    runs: dict[str, dict[str, list[Any]]] = {}
+    for number in range(options.rounds):
+        shift = number % len(options.clients)
+        order = options.clients[shift:] + options.clients[:shift]
+        for scenario in options.only:
+            for client in order:
+                started = time.perf_counter()
+                params = dict(config[scenario], server=server)
+                result = run_job(options.python, env, client, scenario, params)
+                print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
+                      result["status"][:90], time.perf_counter() - started),
+                      file=sys.stderr, flush=True)  # fmt: skip
+                runs.setdefault(scenario, {}).setdefault(client, []).append(result)
+    return runs
+
+
+def _value(result: dict[str, Any], metric: str) -> float | str:
+    if result.get("status") != "ok":
+        return str(result.get("status"))
+    return float(result["metrics"][metric])
+
+
+def summarise(runs: dict[str, Any], clients: list[str]) -> list[dict[str, Any]]:
+    """Per row and client: the median, and the median paired ratio to raw requests."""
+    table = []
+    for label, scenario, metric, ratio in ROWS:
+        row: dict[str, Any] = {"label": label, "cells": {}}
+        base = runs.get(scenario, {}).get(BASELINE, [])
+        for client in clients:
+            values = [_value(r, metric) for r in runs.get(scenario, {}).get(client, [])]
+            if not values or any(isinstance(v, str) for v in values):
+                bad = [v for v in values if isinstance(v, str)]
+                row["cells"][client] = {"text": bad[0] if bad else "not run"}
+                continue
+            cell: dict[str, Any] = {"median": statistics.median(values)}
+            pairs = [(v, _value(b, metric)) for v, b in zip(values, base)]
+            quotients = [v / b for v, b in pairs if isinstance(b, float) and b]
+            if ratio and quotients:
+                cell["ratio"] = statistics.median(quotients)
+            row["cells"][client] = cell
+        table.append(row)
+    return table
+
+
+def _cell(cell: dict[str, Any], ratio: bool) -> str:
+    if "text" in cell:
+        return cell["text"][:28]
+    if ratio and "ratio" in cell:
+        return "%.2f×" % cell["ratio"]
+    value = cell["median"]
+    return "%g" % round(value, 2) if value < 100 else "%.0f" % value
+
+
+def rst_table(table: list[dict[str, Any]], clients: list[str]) -> str:
+    """The README table: ratios where the row has them, medians otherwise."""
+    header = ["Scenario"] + [LABELS[c] for c in clients]
+    lines = [[row["label"]] + [_cell(row["cells"][c], "ratio" in row["cells"][c])
+                               for c in clients] for row in table]  # fmt: skip
+    widths = [max(len(line[i]) for line in [header] + lines) for i in range(len(header))]
+    rule = "  ".join("=" * w for w in widths)
+    out = [rule, "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(), rule]
+    out += ["  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() for line in lines]
+    return "\n".join(out + [rule])
+
+
+def medians_text(table: list[dict[str, Any]], clients: list[str]) -> str:
+    """Every row's medians in the metric's own unit."""
+    out = []
+    for row in table:
+        cells = [("%s %s" % (LABELS[c], _cell(dict(row["cells"][c], ratio=None), False)))
+                 for c in clients]  # fmt: skip
+        out.append("%s: %s" % (row["label"], "; ".join(cells)))
+    return "\n".join(out)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.network_run",
+                                     description=__doc__.splitlines()[0])  # fmt: skip
+    parser.add_argument("--rounds", type=int, help="rounds (default 5, 1 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run")
+    parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. list")
+    parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
+    parser.add_argument("--python", default=sys.executable, help="interpreter of the runners")
+    parser.add_argument("--output", type=Path, default=RESULTS / "network.json")
+    options = parser.parse_args(argv)
+    options.only = [s for s in options.only.split(",") if s]
+    options.clients = [c for c in options.clients.split(",") if c]
+    unknown = [s for s in options.only if s not in SCENARIOS]
+    unknown += [c for c in options.clients if c not in CLIENTS]
+    if unknown:
+        parser.error("unknown scenario or client: %s" % ", ".join(unknown))
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run everything; print the tables; write the JSON."""
+    options = parse_args(argv)
+    config = settings(options.quick)
+    options.rounds = options.rounds or config["rounds"]
+    started = time.perf_counter()
+    proc, server = start(child_env(), config["list"]["total"])
+    try:
+        runs = rounds(options, config, server)
+    finally:
+        stop_server(proc)
+    table = summarise(runs, options.clients)
+    versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
+                if r.get("version")}  # fmt: skip
+    document = {"meta": {"rounds": options.rounds, "settings": config, "versions": versions,
+                         "seconds": round(time.perf_counter() - started, 1)},
+                "summary": table, "runs": runs}  # fmt: skip
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    print(medians_text(table, options.clients))
+    print("\nREADME table (ratios to raw requests, paired per round; medians of %d rounds):\n"
+          % options.rounds)  # fmt: skip
+    print(rst_table(table, options.clients))
+    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], options.output))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""Canned Keystone + Neutron server for the network benchmarks, in its own process.
+
+Run ``python -m benchmarks.network_server --port 0 [--ports N]``; it prints
+``READY <url>``. It is the identity server of :mod:`benchmarks.server`
+(same protocol, tokens and counters) with a canned Neutron under
+``/network``, where the token's catalog puts the network service::
+
+    GET  /network , /network/             version discovery (v2.0)
+    GET  /network/v2.0                    the resources document
+    GET  /network/v2.0/ports              N ports in one page (encoded once)
+    GET  /network/v2.0/networks[?name=|id=]   the one canned network, filtered
+    GET  /network/v2.0/networks/<id>      that network; 404 (NeutronError) otherwise
+    GET  /network/v2.0/extensions         a short extension list
+
+Ports have the fields and sizes a real Neutron 29 sends (about 840 bytes
+each). ``GET /_stats`` counts ``network_requests``, ``ports_list``,
+``networks_list`` and ``networks_get`` besides the identity counters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import threading
+import urllib.parse
+from typing import Any
+
+from benchmarks import documents, server
+
+__all__ = ["NETWORK_ID", "NETWORK_NAME", "main", "port"]
+
+NETWORK_ID = "6a1c2e4f-8b0d-4f2a-9c4e-6f8a0b2c4d6e"
+NETWORK_NAME = "bench-net"
+SUBNET_ID = "7b2d3f5a-9c1e-4a3b-8d5f-7a9b1c3d5e7f"
+GROUP_ID = "8c3e4a6b-0d2f-4b4c-9e6a-8b0c2d4e6f8a"
+
+
+def port_id(index: int) -> str:
+    """The id of canned port ``index``."""
+    return "%08x-1c2d-4e3f-8a4b-%012x" % (index, index)
+
+
+def port(index: int) -> dict[str, Any]:
+    """Canned port ``index``, shaped as Neutron 29 shows a port."""
+    project = documents.ADMIN_PROJECT_ID
+    return {
+        "id": port_id(index),
+        "name": "port-%06d" % index,
+        "network_id": NETWORK_ID,
+        "project_id": project,
+        "mac_address": "fa:16:3e:%02x:%02x:%02x"
+        % (index >> 16 & 255, index >> 8 & 255, index & 255),
+        "admin_state_up": True,
+        "status": "ACTIVE",
+        "device_id": "%08x-aaaa-4bbb-8ccc-%012x" % (index, index),
+        "device_owner": "compute:nova",
+        "fixed_ips": [
+            {
+                "subnet_id": SUBNET_ID,
+                "ip_address": "10.%d.%d.%d" % (index >> 16 & 255, index >> 8 & 255, index & 255),
+            }
+        ],  # fmt: skip
+        "tenant_id": project,
+        "port_security_enabled": True,
+        "security_groups": [GROUP_ID],
+        "binding:vnic_type": "normal",
+        "binding:profile": {},
+        "binding:host_id": "compute-1",
+        "binding:vif_type": "ovs",
+        "binding:vif_details": {"port_filter": True, "connectivity": "l2"},
+        "allowed_address_pairs": [],
+        "extra_dhcp_opts": [],
+        "description": "",
+        "tags": [],
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:01Z",
+        "revision_number": 3,
+    }
+
+
+def network() -> dict[str, Any]:
+    """The one canned network."""
+    project = documents.ADMIN_PROJECT_ID
+    return {
+        "id": NETWORK_ID, "name": NETWORK_NAME, "tenant_id": project, "project_id": project,
+        "admin_state_up": True, "mtu": 1450, "status": "ACTIVE", "subnets": [SUBNET_ID],
+        "shared": False, "availability_zone_hints": [], "availability_zones": [],
+        "ipv4_address_scope": None, "ipv6_address_scope": None, "router:external": False,
+        "description": "", "port_security_enabled": True, "tags": [],
+        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+        "revision_number": 1, "provider:network_type": "vxlan",
+        "provider:physical_network": None, "provider:segmentation_id": 101,
+    }  # fmt: skip
+
+
+def _count(stats: dict[str, int], name: str) -> None:
+    stats[name] = stats.get(name, 0) + 1
+
+
+class NetworkApp(server.App):
+    """The identity App, plus a canned Neutron under ``/network``."""
+
+    def __init__(self, host_port: str, token_ttl: float, ports: int) -> None:
+        super().__init__(host_port, token_ttl, 20)
+        self.ports = ports
+
+    def handle(self, method: str, target: str, token: str | None, body: bytes) -> bytes:
+        path, _, query = target.partition("?")
+        if path != "/network" and not path.startswith("/network/"):
+            return super().handle(method, target, token, body)
+        _count(self.stats, "requests")
+        _count(self.stats, "network_requests")
+        rest = path[len("/network") :].rstrip("/")
+        if rest == "" and method == "GET":
+            return self._cached(("netversions",), self._versions)
+        if not self._token_ok(token):
+            _count(self.stats, "unauthorized")
+            return self._error(401, "Unauthorized", "The request requires authentication.")
+        if method != "GET":
+            return self._error(405, "Method Not Allowed", "Only GET is canned here.")
+        return self._neutron(rest, urllib.parse.parse_qs(query))
+
+    def _versions(self) -> bytes:
+        href = "http://%s/network/v2.0/" % self.host_port
+        doc = {"versions": [{"id": "v2.0", "status": "CURRENT",
+                             "links": [{"href": href, "rel": "self"}]}]}  # fmt: skip
+        return server.http_response(200, server.encode(doc))
+
+    def _neutron(self, rest: str, query: dict[str, list[str]]) -> bytes:
+        if rest == "/v2.0":
+            return server.http_response(200, server.encode({"resources": []}))
+        if rest == "/v2.0/ports":
+            _count(self.stats, "ports_list")
+            return self._cached(("ports", self.ports), self._ports)
+        if rest == "/v2.0/networks":
+            _count(self.stats, "networks_list")
+            return self._networks(query)
+        if rest.startswith("/v2.0/networks/"):
+            _count(self.stats, "networks_get")
+            if rest.rsplit("/", 1)[1] == NETWORK_ID:
+                return server.http_response(200, server.encode({"network": network()}))
+            return self._not_found(rest.rsplit("/", 1)[1])
+        if rest == "/v2.0/extensions":
+            ext = {"alias": "tag-ext", "name": "Tags", "description": "", "updated": "",
+                   "links": []}  # fmt: skip
+            return server.http_response(200, server.encode({"extensions": [ext]}))
+        return self._error(404, "Not Found", "Could not find %s." % rest)
+
+    def _ports(self) -> bytes:
+        listed = [port(index) for index in range(self.ports)]
+        return server.http_response(200, server.encode({"ports": listed}))
+
+    def _networks(self, query: dict[str, list[str]]) -> bytes:
+        item = network()
+        for field in ("name", "id"):
+            if field in query and item[field] not in query[field]:
+                return server.http_response(200, server.encode({"networks": []}))
+        fields = query.get("fields")
+        if fields:
+            item = {k: v for k, v in item.items() if k in fields}
+        return server.http_response(200, server.encode({"networks": [item]}))
+
+    def _not_found(self, ident: str) -> bytes:
+        error = {"NeutronError": {"type": "NetworkNotFound", "detail": "",
+                                  "message": "Network %s could not be found." % ident}}  # fmt: skip
+        return server.http_response(404, server.encode(error))
+
+
+async def serve(host: str, port_number: int, ports: int, watch_stdin: bool) -> None:
+    """Listen, print the READY line, and serve until told to stop."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    holder: dict[str, NetworkApp] = {}
+    listener = await loop.create_server(
+        lambda: server.HttpProtocol(holder["app"]), host, port_number, backlog=256
+    )
+    bound = listener.sockets[0].getsockname()
+    holder["app"] = NetworkApp("%s:%s" % (bound[0], bound[1]), 3600.0, ports)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    if watch_stdin:
+        threading.Thread(target=server._watch_stdin, args=(loop, stop), daemon=True).start()
+    print("READY http://%s:%s" % (bound[0], bound[1]), flush=True)
+    async with listener:
+        await stop.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the server until SIGTERM/SIGINT (or stdin EOF when asked)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.network_server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--ports", type=int, default=2000, help="ports in the one page")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    args = parser.parse_args(argv)
+    asyncio.run(serve(args.host, args.port, args.ports, args.exit_on_stdin_eof))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
