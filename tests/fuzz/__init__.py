@@ -2,7 +2,8 @@
 
 Hypothesis draws what a hostile or broken server answers (see
 ``strategies.py``) and the suite checks that every manager verb of the
-Identity v2.0 and v3 clients, and every auth plugin through each of its
+Identity v2.0 and v3, Network v2.0 and Image v2 clients (found by
+introspection, ``calls.py``), and every auth plugin through each of its
 faces, either returns or raises a ``ClientException`` -- with DEBUG
 logging on and off, against requests-mock and against a real loopback
 socket server that breaks HTTP framing. The run-wide log guard
@@ -14,4 +15,10 @@ fresh random seeds::
 
     STACKCLIENT_FUZZ_PROFILE=deep STACKCLIENT_FUZZ_EXAMPLES=20000 \\
         python -m pytest -q tests/fuzz -p no:cacheprovider
+
+Runs made so far (every one without a failure):
+
+* 2026-11-30, identity clients and auth plugins: 10,000 examples per test
+  (30,000 examples, 40,000 calls: auth plugins used twice per example),
+  fresh seeds, 34 minutes on two busy cores.
 """
