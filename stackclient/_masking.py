@@ -156,7 +156,10 @@ def has_hint(text: str) -> bool:
 
 
 def _key_of(token: str) -> str:
-    key = token[1:-1] if len(token) > 1 and token.endswith('"') else token[1:]
+    quote = token[0]
+    if quote not in "\"'":
+        return token
+    key = token[1:-1] if len(token) > 1 and token.endswith(quote) else token[1:]
     if "\\" in key:  # "\u0070assword" is a password too
         import json
 
@@ -196,7 +199,9 @@ def json_text(text: str) -> str:
     inside lists or objects held under a secret key become ``"***"``
     (``true``, ``false`` and ``null`` stay); other strings that quote a
     secret (``"Value: {'password': 'x'}"``) are masked with
-    :func:`free_text`. Everything else is kept byte for byte.
+    :func:`free_text`. Keys need not be JSON strings: text that only looks
+    like JSON (a Python repr, ``{password: x}``, ``{password=x}``) is
+    masked too. Everything else is kept byte for byte.
     """
     echo = has_hint(text)
     pieces: list[str] = []
@@ -205,6 +210,11 @@ def json_text(text: str) -> str:
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
         first = token[0]
+        if not stack and match.start() and first not in "{[":
+            # The top-level value ended: what follows is not JSON any more.
+            pieces.append(text[last : match.start()])
+            pieces.append(free_text(text[match.start() :]))
+            return "".join(pieces)
         if first in "{[":
             stack.append(_Frame(first == "{", _value_is_secret(stack, True)))
         elif first in "}]":
@@ -213,10 +223,13 @@ def json_text(text: str) -> str:
         elif first in ":,":
             if stack and stack[-1].is_object:
                 stack[-1].want_key = first == ","
-        elif stack and stack[-1].want_key and first == '"':
-            stack[-1].key = _key_of(token)
         else:
-            masked = _scalar(token, _value_is_secret(stack, False), echo)
+            if stack and stack[-1].want_key:  # quoted or not: Python reprs and JS quote keys so
+                stack[-1].key = _key_of(token)
+                secret = False
+            else:
+                secret = _value_is_secret(stack, False)
+            masked = _scalar(token, secret, echo)
             if masked is not token:
                 pieces.append(text[last : match.start()])
                 pieces.append(masked)
@@ -231,7 +244,7 @@ def _scalar(token: str, secret: bool, echo: bool) -> str:
     """The text to show for one scalar token (``token`` itself when kept)."""
     if secret:
         return token if token in _BARE_LITERALS else '"%s"' % MASK
-    if echo and token[0] == '"' and has_hint(token):
+    if echo and has_hint(token):  # a string quoting a secret, or ``password=x`` text
         masked = free_text(token)
         return token if masked == token else masked
     return token

@@ -152,13 +152,15 @@ def form(query: str) -> str:
 def text(body: str, content_type: str | None = None, secrets: _t.Iterable[str] = ()) -> str:
     """Return a request or response body (already cut to what is shown) fit for the log.
 
-    JSON (by content type, or by its first character), complete or cut,
-    is scanned and the values under secret keys masked; form bodies are
-    masked by key; other text has the value after each secret ``key:`` or
-    ``key=`` masked. ``secrets`` are masked wherever they appear.
+    A body that starts like JSON (``{`` or ``[``), complete or cut, is
+    scanned and the values under secret keys masked, and text after its
+    top-level value is treated as free text; form bodies are masked by key;
+    other text (whatever its content type says) has the value after each
+    secret ``key:`` or ``key=`` masked. ``secrets`` are masked wherever they
+    appear.
     """
     content_type = (content_type or "").lower()
-    if "json" in content_type or body.lstrip()[:1] in ("{", "["):
+    if body.lstrip()[:1] in ("{", "["):  # whatever the content type says
         masked = _masking.json_text(body)
     elif "x-www-form-urlencoded" in content_type:
         masked = form(body)

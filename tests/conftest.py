@@ -51,7 +51,7 @@ _LEAK_PATTERNS = (
         % (_SECRET_KEY, _DESCRIBING)
     ),
     # An echo in a Python repr: {'password': 'x'} or {'password': 12345}.
-    re.compile(r"'%s':\s*(?!'\*\*\*'|None|True|False)['\[{0-9-]" % _SECRET_KEY),
+    re.compile(r"'%s':\s*(?:'(?!\*\*\*')|[0-9-]|\[\s*(?![\"']\*\*\*|[\]\[{]))" % _SECRET_KEY),
 )
 
 _KNOWN_SECRETS: list[str] = []

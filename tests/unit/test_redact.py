@@ -278,3 +278,30 @@ class _Request:
     def __init__(self, body, headers=None):
         self.body = body
         self.headers = headers or {}
+
+
+class TestLooksLikeJson(testtools.TestCase):
+    """Text that starts like JSON but is a Python repr or key=value text."""
+
+    def test_keys_need_not_be_json_strings(self):
+        for body in (
+            "{'password': 'hunter2'}",
+            '{password: "hunter2"}',
+            "{password=hunter2, x=1}",
+            "[{'secret': ['hunter2', 'hunter2']}]",
+            "{'token': {'id': 'hunter2'}}",
+            "{'password': 'hun ter2'}",
+        ):
+            for content_type in ("text/plain", "application/json", None):
+                shown = _redact.text(body, content_type)
+                self.assertNotIn("hunter2", shown, body)
+                self.assertNotIn("hun", shown.replace("***", ""), body)
+
+    def test_text_that_is_not_json_whatever_its_content_type(self):
+        for body in (
+            "Authorization: Bearer hunter2",
+            '{"a": 1} password=hunter2',
+            '{"a": 1}\n{"password": "hunter2"}',
+            "[1] token: hunter2",
+        ):
+            self.assertNotIn("hunter2", _redact.text(body, "application/json"), body)
