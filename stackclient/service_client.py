@@ -57,12 +57,15 @@ __all__ = ["LazyManager", "ServiceClient"]
 #: The verbs generated for an entry of ``sdk_resources`` that names only its manager.
 _SDK_VERBS = ("get", "find", "create", "update", "delete")
 
+#: What an error about a too-old microversion tells the caller to do.
+_ASK_LATER = "pin a later version with api_version=, or leave it unpinned"
+
 #: Every verb an entry may ask for: ``create_many`` makes ``create_<manager>``
 #: (``create_networks([...])``), ``find_or_create`` makes ``find_or_create_<singular>``.
 _ALL_SDK_VERBS = frozenset(_SDK_VERBS + ("create_many", "find_or_create"))
 
 
-class ServiceClient(_verbs.VerbsMixin):
+class ServiceClient(_verbs.AdaptedClient):
     """A client for one OpenStack service: an endpoint, a version, managers.
 
     ``session`` is a stackclient or keystoneauth1 Session; without one,
@@ -174,29 +177,9 @@ class ServiceClient(_verbs.VerbsMixin):
     # -- where requests go ---------------------------------------------------------
 
     @property
-    def session(self) -> _t.Any:
-        """The session requests go through (stackclient's or keystoneauth1's)."""
-        return self._adapter.session
-
-    @property
     def adapter(self) -> adapter.Adapter:
         """The Adapter bound to this client's service."""
         return self._adapter
-
-    @property
-    def interface(self) -> str | None:
-        """The catalog interface used (``public``, ``internal``, ``admin``)."""
-        return self._adapter.interface
-
-    @property
-    def region_name(self) -> str | None:
-        """The region of the endpoint used, or None for any."""
-        return self._adapter.region_name
-
-    @property
-    def endpoint_override(self) -> str | None:
-        """The URL used instead of the catalog's, or None."""
-        return self._adapter.endpoint_override
 
     @property
     def endpoint(self) -> str:
@@ -213,6 +196,53 @@ class ServiceClient(_verbs.VerbsMixin):
         """The microversion sent with every request, or None (negotiated on first use)."""
         version = self._endpoint_data()[1]
         return str(version) if version is not None else None
+
+    def require_microversion(self, minimum: str, feature: str) -> str:
+        """Return the microversion to send for ``feature``, which the API has from ``minimum``.
+
+        That is the negotiated microversion when it is ``minimum`` or later,
+        and ``minimum`` itself when the server's range could not be read
+        (the server then decides). A negotiated or pinned version older than
+        ``minimum`` raises UnsupportedVersion naming the feature and both
+        versions, before anything is sent. Managers pass the result as
+        ``microversion=`` to the request::
+
+            version = client.require_microversion("3.27", "The attachments API")
+            client.get("/attachments", microversion=version)
+        """
+        needed = discover.Microversion.parse(minimum)
+        data, version = self._endpoint_data()
+        if self.microversion_type is None:
+            raise exceptions.UnsupportedVersion(
+                "%s needs microversion %s, but the %s API has no microversions"
+                % (feature, needed, self._adapter.service_type)
+            )
+        if version is None and (data.max_microversion is None or data.max_microversion >= needed):
+            return str(needed)
+        if version is not None and version >= needed:
+            return str(version)
+        raise exceptions.UnsupportedVersion(
+            "%s needs %s microversion %s or later, but %s; %s"
+            % (feature, self.microversion_type, needed, self._why_older(data, version), _ASK_LATER)
+        )
+
+    def _why_older(
+        self, data: discover.EndpointData, version: discover.Microversion | None
+    ) -> str:
+        server = "the server at %s offers %s to %s" % (
+            data.url,
+            data.min_microversion,
+            data.max_microversion,
+        )
+        if version is None:
+            return server
+        if self.api_version is not None and str(self.api_version).strip().lower() != "latest":
+            return "this client is pinned to %s (api_version=%r; %s)" % (
+                version,
+                self.api_version,
+                server,
+            )
+        return "this client uses %s (%s)" % (version, server)
 
     def _check_major(self, api_version: _t.Any) -> None:
         if api_version is None or self.microversion_type is not None:

@@ -30,6 +30,7 @@ Every error a caller can see is a :class:`ClientException`::
     └── HttpError                       the server answered with a 3xx-5xx
         ├── HTTPRedirection             3xx (MultipleChoices 300)
         ├── HTTPClientError             4xx (BadRequest 400 ... UnprocessableEntity 422)
+        │   └── RequestEntityTooLarge   413, also named OverLimit (over quota)
         └── HttpServerError             5xx (InternalServerError 500 ...)
 
 :func:`from_response` turns a :class:`requests.Response` with an error
@@ -96,6 +97,7 @@ __all__ = [
     "LengthRequired",
     "PreconditionFailed",
     "RequestEntityTooLarge",
+    "OverLimit",
     "RequestUriTooLong",
     "UnsupportedMediaType",
     "RequestedRangeNotSatisfiable",
@@ -504,6 +506,10 @@ class RequestEntityTooLarge(HTTPClientError):
 
     http_status = 413
     message = "Request Entity Too Large"
+
+
+#: 413 as Cinder and Nova use it: over quota (python-cinderclient and novaclient's name).
+OverLimit = RequestEntityTooLarge
 
 
 class RequestUriTooLong(HTTPClientError):

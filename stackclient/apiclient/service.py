@@ -382,8 +382,12 @@ class ServiceManager(BaseManager):
         waiters.wait_for_delete(self._bound(resource), **kwargs)
 
     def _bound(self, resource: _t.Any) -> Resource:
-        """``resource`` as a Resource of this manager (an id becomes a stub)."""
-        if isinstance(resource, Resource) and getattr(resource, "manager", None) is not None:
+        """``resource`` as a Resource of this manager (an id becomes a stub).
+
+        A resource read through another client (another project's
+        credentials, another endpoint) is re-read through this one.
+        """
+        if isinstance(resource, Resource) and getattr(resource, "manager", None) is self:
             return resource
         return self._resource_class()(self, {"id": _ids.check_id(resource, self.key or "id")})
 

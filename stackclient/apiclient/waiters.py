@@ -52,7 +52,15 @@ DEFAULT_INTERVAL = 2.0
 DEFAULT_TIMEOUT = 600.0
 
 #: Fields where services put the reason a resource failed, in the order tried.
-_FAULT_FIELDS = ("fault", "status_reason", "error_message", "last_error", "error", "message")
+_FAULT_FIELDS = (
+    "fault",
+    "status_reason",
+    "error_message",
+    "fail_reason",
+    "last_error",
+    "error",
+    "message",
+)
 
 #: Statuses that mean "deleted" for services that keep deleted items visible for a while.
 _GONE = frozenset(("deleted", "soft_deleted"))

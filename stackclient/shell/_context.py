@@ -60,6 +60,14 @@ class Context:
 
         return _progress.bar(description, total)
 
+    def wait_callback(self, description: str) -> _t.Callable[[_t.Any], None] | None:
+        """A waiter callback showing the status on stderr, or None (not a terminal, ``-q``)."""
+        if getattr(self.args, "quiet", False) or not sys.stderr.isatty():
+            return None
+        from stackclient.shell import _progress
+
+        return _progress.wait_bar(description)
+
     # -- the token and discovery cache ---------------------------------------------
 
     def _plugin(self) -> _t.Any:
@@ -144,6 +152,33 @@ def _restore(entry: dict[str, _t.Any], plugin: _t.Any, session: _t.Any) -> None:
         return
     plugin.auth_ref = ref
     discover.cache_for(session).load(entry.get("discovery") or [])
+    _refresh_on_missing_endpoint(plugin)
+
+
+def _refresh_on_missing_endpoint(plugin: _t.Any) -> None:
+    """Let a cached token's catalog be refreshed once when it lacks an endpoint.
+
+    A cached token carries the catalog of the time it was issued: a service
+    registered since is missing from it. The first EndpointNotFound drops
+    the token and asks again with a new one; this happens before anything
+    is sent to that service, so no request is repeated.
+    """
+    from stackclient.apiclient import exceptions
+
+    original = plugin.get_endpoint
+    refreshed = []
+
+    def get_endpoint(session: _t.Any, **kwargs: _t.Any) -> _t.Any:
+        try:
+            return original(session, **kwargs)
+        except exceptions.EndpointNotFound:
+            if refreshed:
+                raise
+            refreshed.append(True)
+            plugin.invalidate()
+            return original(session, **kwargs)
+
+    plugin.get_endpoint = get_endpoint
 
 
 def _snapshot(plugin: _t.Any, session: _t.Any) -> dict[str, _t.Any] | None:

@@ -13,6 +13,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -169,3 +170,21 @@ def test_python_m_stackclient_runs_the_command_line(cli):
         [str(path), "-m", "stackclient", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "stackclient" in done.stdout
+
+
+def test_volume_and_snapshot_lifecycle(cli):
+    name = "cli-vol-%s" % uuid.uuid4().hex[:8]
+    _, out, _ = cli("volume", "create", name, "--size", "1", "--wait", "-f", "json")
+    volume = json.loads(out)
+    assert volume["status"] == "available"
+    try:
+        _, out, _ = cli("volume", "snapshot", "create", name + "-snap", "--volume", name,
+                        "--wait", "-f", "value", "-c", "status")  # fmt: skip
+        assert out.strip() == "available"
+        cli("volume", "snapshot", "delete", name + "-snap")
+    finally:
+        for _ in range(30):
+            code, _, err = cli("volume", "delete", volume["id"], check=False)
+            if code == 0 or "No volume" in err:
+                break
+            time.sleep(1)

@@ -146,6 +146,29 @@ class TestMicroversions(service_utils.ServiceTestCase):
             "volume 3.71", self.requests_mock.last_request.headers["OpenStack-API-Version"]
         )
 
+    def test_a_feature_newer_than_the_negotiated_version_is_refused_before_sending(self):
+        client = VolumeClient(session=self.session, api_version="3.20")
+        error = self.assertRaises(
+            exceptions.UnsupportedVersion, client.require_microversion, "3.27", "Attachments"
+        )
+        for text in ("Attachments", "3.27", "3.20", "3.0 to 3.71"):
+            self.assertIn(text, str(error))
+        self.assertEqual("3.71", VolumeClient(session=self.session).require_microversion(
+            "3.27", "Attachments"))  # fmt: skip
+
+    def test_a_feature_the_server_lacks_is_refused_and_an_unread_range_sends_the_minimum(self):
+        client = VolumeClient(session=self.session)
+        error = self.assertRaises(
+            exceptions.UnsupportedVersion, client.require_microversion, "3.90", "Teleport"
+        )
+        self.assertIn("offers 3.0 to 3.71", str(error))
+        bare = VolumeClient(session=self.session, endpoint_override="http://bare.test/v3")
+        for url in ("http://bare.test/v3", "http://bare.test"):
+            self.requests_mock.get(url, status_code=404)
+        self.assertEqual("3.27", bare.require_microversion("3.27", "Attachments"))
+        net = NetClient(session=self.session)
+        self.assertRaises(exceptions.UnsupportedVersion, net.require_microversion, "2.1", "X")
+
     def test_threads_discover_an_endpoint_once(self):
         client = ComputeClient(session=self.session)
         self.stub_compute(client)
@@ -172,6 +195,14 @@ class TestManagerVerbs(service_utils.ServiceTestCase):
             "POST", "/widgets", json={"widget": {"name": "zuul", "admin_state_up": True}}
         )
         self.assertEqual(W1["id"], widget.id)
+
+    def test_a_wait_rereads_a_resource_of_another_client_through_this_one(self):
+        other = NetClient(session=self.session, endpoint_override="http://other.test:9696/v2.0")
+        foreign = other.widgets._bound(W1["id"])
+        self.stub("GET", "/widgets/" + W1["id"], json={"widget": dict(W1, status="ACTIVE")})
+        found = self.client.widgets.wait_for_status(foreign, "ACTIVE", interval=0)
+        self.assertIs(self.client.widgets, found.manager)
+        self.assertRequest("GET", "/widgets/" + W1["id"])
 
     def test_list_filters_repeat_lists_and_spell_bools_in_lowercase(self):
         self.stub("GET", "/widgets", json={"widgets": [W1]})

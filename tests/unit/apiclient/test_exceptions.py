@@ -255,6 +255,7 @@ class TestFromResponse(testtools.TestCase):
         response = make_response(413, headers={"Retry-After": "30"})
         err = exceptions.from_response(response, "PUT", URL)
         self.assertIsInstance(err, exceptions.RequestEntityTooLarge)
+        self.assertIsInstance(err, exceptions.OverLimit)  # the name Cinder's and Nova's users know
         self.assertEqual(30, err.retry_after)
         date = make_response(503, headers={"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"})
         self.assertIsNone(exceptions.from_response(date, "GET", URL).retry_after)

@@ -65,6 +65,12 @@ class TestWaitForStatus(testtools.TestCase):
         self.assertIn("req-9", str(error))
         self.assertEqual(2, manager.gets)
 
+    def test_a_backups_fail_reason_is_the_fault(self):
+        manager = ScriptedManager({"status": "error", "fail_reason": "Service not found."})
+        error = self.assertRaises(exceptions.ResourceFailure, self.wait, manager, "available",
+                                  failures=("error",))  # fmt: skip
+        self.assertEqual("Service not found.", error.fault)
+
     def test_times_out_on_a_monotonic_deadline(self):
         manager = ScriptedManager({"status": "BUILD", "progress": 40})
         progress = []

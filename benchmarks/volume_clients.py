@@ -1,0 +1,212 @@
+"""Block storage scenario runners: one client library, one scenario, one fresh process.
+
+``python -m benchmarks.volume_clients CLIENT SCENARIO --params JSON`` prints
+one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
+``error: ...``). Scenarios:
+
+``list``  list 1,000 volumes in detail (``limit=1000``), reading ``id``,
+          ``name`` and ``status`` of each; client CPU per call (median).
+``get``   show one volume, reading ``id``, ``name`` and ``size``; client
+          CPU per call (median).
+
+Every result is checked: count and first and last ids for lists, id and
+size for gets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+RESULT_MARK = "BENCH-RESULT "
+USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+FIRST = "00000000-0000-4000-8000-000000000000"
+
+__all__ = ["main"]
+
+
+class StackclientRunner:
+    def __init__(self, auth_url: str) -> None:
+        import stackclient
+        from stackclient import session
+        from stackclient.auth import v3
+        from stackclient.block_storage.v3 import client
+
+        self.version = stackclient.__version__
+        plugin = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                             project_name=PROJECT, user_domain_id=DOMAIN,
+                             project_domain_id=DOMAIN)  # fmt: skip
+        self.cinder = client.Client(session=session.Session(auth=plugin))
+        self.cinder.endpoint  # noqa: B018 - authenticate and discover before timing
+
+    def list(self) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=1000)]
+
+    def get(self, volume_id: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.get(volume_id)
+        return volume.id, volume.name, volume.size
+
+
+class RequestsRunner:
+    """Hand-written requests: the same URL and header, no objects beyond the dicts."""
+
+    def __init__(self, auth_url: str) -> None:
+        import requests
+
+        self.version = requests.__version__
+        self.http = requests.Session()
+        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": USERNAME, "password": PASSWORD, "domain": {"id": DOMAIN}}}},
+            "scope": {"project": {"name": PROJECT, "domain": {"id": DOMAIN}}}}}  # fmt: skip
+        resp = self.http.post(auth_url + "/auth/tokens", json=body)
+        resp.raise_for_status()
+        self.http.headers["X-Auth-Token"] = resp.headers["X-Subject-Token"]
+        self.http.headers["OpenStack-API-Version"] = "volume 3.71"
+        catalog = resp.json()["token"]["catalog"]
+        volume = next(s for s in catalog if s["type"] == "volumev3")
+        self.base = next(e["url"] for e in volume["endpoints"] if e["interface"] == "public")
+
+    def list(self) -> list[tuple[str, str, str]]:
+        resp = self.http.get(self.base + "/volumes/detail", params={"limit": 1000})
+        resp.raise_for_status()
+        return [(v["id"], v["name"], v["status"]) for v in resp.json()["volumes"]]
+
+    def get(self, volume_id: str) -> tuple[str, str, int]:
+        resp = self.http.get("%s/volumes/%s" % (self.base, volume_id))
+        resp.raise_for_status()
+        volume = resp.json()["volume"]
+        return volume["id"], volume["name"], volume["size"]
+
+
+class CinderclientRunner:
+    def __init__(self, auth_url: str) -> None:
+        import cinderclient
+        from cinderclient import client
+        from keystoneauth1 import session
+        from keystoneauth1.identity import v3
+
+        self.version = getattr(cinderclient, "__version__", "?")
+        auth = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                           project_name=PROJECT, user_domain_id=DOMAIN, project_domain_id=DOMAIN)  # fmt: skip
+        self.cinder = client.Client("3.71", session=session.Session(auth=auth))
+
+    def list(self) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=1000)]
+
+    def get(self, volume_id: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.get(volume_id)
+        return volume.id, volume.name, volume.size
+
+
+class OpenstacksdkRunner:
+    def __init__(self, auth_url: str) -> None:
+        import openstack
+        import openstack.version
+
+        self.version = openstack.version.__version__
+        self.conn = openstack.connect(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                                      project_name=PROJECT, user_domain_id=DOMAIN,
+                                      project_domain_id=DOMAIN, region_name="RegionOne",
+                                      block_storage_api_version="3")  # fmt: skip
+        self.conn.block_storage.get_endpoint()
+
+    def list(self) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.conn.block_storage.volumes(limit=1000)]
+
+    def get(self, volume_id: str) -> tuple[str, str, int]:
+        volume = self.conn.block_storage.get_volume(volume_id)
+        return volume.id, volume.name, volume.size
+
+
+RUNNERS = {
+    "stackclient": (StackclientRunner, ()),
+    "requests": (RequestsRunner, ("requests",)),
+    "cinderclient": (CinderclientRunner, ("cinderclient", "keystoneauth1")),
+    "openstacksdk": (OpenstacksdkRunner, ("openstack",)),
+}
+
+
+def _cpu_per_call(work: Any, check: Any, params: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(params["warmup"]):
+        check(work())
+    cpu_times: list[float] = []
+    started = time.perf_counter()
+    while len(cpu_times) < params["calls"]:
+        cpu = time.process_time()
+        value = work()
+        cpu_times.append(time.process_time() - cpu)
+        check(value)
+        if (
+            len(cpu_times) >= params["min_calls"]
+            and time.perf_counter() - started > params["budget_s"]
+        ):
+            break
+    cpu_times.sort()
+    return {"cpu_ms_per_call": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
+
+
+def list_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    total = params["total"]
+    last = "%08x-0000-4000-8000-%012x" % (total - 1, total - 1)
+
+    def check(rows: list[tuple[str, str, str]]) -> None:
+        if len(rows) != total or rows[0][0] != FIRST or rows[-1][0] != last:
+            raise RuntimeError(
+                "listed %d volumes, expected %d from %s" % (len(rows), total, FIRST)
+            )
+        if rows[-1][2] != "available":
+            raise RuntimeError("the last volume's status was not read")
+
+    return _cpu_per_call(runner.list, check, params)
+
+
+def get_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    def check(row: tuple[str, str, int]) -> None:
+        if row != (FIRST, "volume-000000", 1):
+            raise RuntimeError("got %r" % (row,))
+
+    return _cpu_per_call(lambda: runner.get(FIRST), check, params)
+
+
+SCENARIOS = {"list": list_volumes, "get": get_volume}
+
+
+def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Build the client and run the scenario; never raise."""
+    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
+    factory, packages = RUNNERS[client]
+    try:
+        runner = factory(params["server"] + "/v3")
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in packages:
+            result["status"] = "not installed"
+            return result
+        result["status"] = "error: %s" % str(exc)[:150]
+        return result
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+        return result
+    result["version"] = runner.version
+    try:
+        result.update(SCENARIOS[scenario](runner, params))
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.volume_clients")
+    parser.add_argument("client", choices=sorted(RUNNERS))
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--params", required=True)
+    args = parser.parse_args(argv)
+    result = run(args.client, args.scenario, json.loads(args.params))
+    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

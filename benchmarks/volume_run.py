@@ -1,0 +1,178 @@
+"""The block storage benchmarks: ``python -m benchmarks.volume_run``.
+
+Starts the canned Cinder (:mod:`benchmarks.volume_server`), then runs each
+scenario for each client in a fresh process per client per scenario for
+R rounds (client order rotates each round), and prints medians and paired
+ratios to raw requests (the median over rounds of client ÷ requests in
+the same round). JSON goes to ``benchmarks/results/volume.json``.
+
+Scenarios (see :mod:`benchmarks.volume_clients`): ``list`` of 1,000
+volumes in detail and ``get`` of one volume, client CPU per call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from benchmarks.run import ROOT, child_env, parse_result, stop_server
+
+RESULTS = Path(__file__).resolve().parent / "results"
+CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
+BASELINE = "requests"
+SCENARIOS = ("list", "get")
+JOB_TIMEOUT = 600.0
+TOTAL = 1000
+
+#: (label, scenario, metric)
+ROWS = (
+    ("list 1,000 volumes, CPU/call", "list", "cpu_ms_per_call"),
+    ("get one volume, CPU/call", "get", "cpu_ms_per_call"),
+)
+
+
+def start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, "-m", "benchmarks.volume_server", "--port", "0",
+               "--list-total", str(TOTAL)]  # fmt: skip
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env=env, cwd=str(ROOT))  # fmt: skip
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if not line.startswith("READY "):
+        stop_server(proc)
+        raise RuntimeError("the volume server did not start: %r" % line)
+    return proc, line.split(" ", 1)[1]
+
+
+def run_job(
+    env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks.volume_clients", client, scenario,
+               "--params", json.dumps(params)]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=str(ROOT),
+                              timeout=JOB_TIMEOUT, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"status": "error: timeout after %.0f s" % JOB_TIMEOUT}
+    return parse_result(done.stdout, done.stderr, done.returncode)
+
+
+def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+    env = child_env()
+    runs: dict[str, dict[str, list[Any]]] = {}
+    for number in range(options.rounds):
+        shift = number % len(options.clients)
+        order = options.clients[shift:] + options.clients[:shift]
+        for scenario in options.only:
+            for client in order:
+                started = time.perf_counter()
+                result = run_job(env, client, scenario, params)
+                print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
+                      result["status"][:90], time.perf_counter() - started),
+                      file=sys.stderr, flush=True)  # fmt: skip
+                runs.setdefault(scenario, {}).setdefault(client, []).append(result)
+    return runs
+
+
+def _value(result: dict[str, Any], metric: str) -> float | None:
+    return result.get(metric) if result.get("status") == "ok" else None
+
+
+def summarise(runs: dict[str, dict[str, list[Any]]], clients: list[str]) -> list[dict[str, Any]]:
+    """One row per metric: per client the median and the median paired ratio."""
+    rows = []
+    for label, scenario, metric in ROWS:
+        by_client = runs.get(scenario, {})
+        base = by_client.get(BASELINE, [])
+        row: dict[str, Any] = {"label": label, "cells": {}}
+        for client in clients:
+            results = by_client.get(client, [])
+            values = [v for v in (_value(r, metric) for r in results) if v is not None]
+            if not values:
+                statuses = {r.get("status", "?") for r in results}
+                row["cells"][client] = {"status": ", ".join(sorted(statuses)) or "not run"}
+                continue
+            ratios = [a / b for a, b in ((_value(m, metric), _value(t, metric))
+                                         for m, t in zip(results, base)) if a and b]  # fmt: skip
+            cell: dict[str, Any] = {"median": statistics.median(values)}
+            if ratios:
+                cell["ratio"] = statistics.median(ratios)
+            row["cells"][client] = cell
+        rows.append(row)
+    return rows
+
+
+def _cell(cell: dict[str, Any]) -> str:
+    if "median" not in cell:
+        return cell["status"][:20]
+    if "ratio" in cell:
+        return "%.2f× (%.1f ms)" % (cell["ratio"], cell["median"])
+    return "%.1f ms" % cell["median"]
+
+
+def rst_table(rows: list[dict[str, Any]], clients: list[str]) -> str:
+    labels = {"requests": "raw requests"}
+    header = ["Scenario"] + [labels.get(c, c) for c in clients]
+    body = [[row["label"]] + [_cell(row["cells"][c]) for c in clients] for row in rows]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    rule = "  ".join("=" * w for w in widths)
+    lines = [rule, "  ".join(h.ljust(w) for h, w in zip(header, widths)), rule]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(line, widths)) for line in body]
+    return "\n".join([*lines, rule])
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.volume_run",
+                                     description=__doc__.splitlines()[0])  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="1 round, small budgets")
+    parser.add_argument("--only", default=",".join(SCENARIOS))
+    parser.add_argument("--clients", default=",".join(CLIENTS))
+    parser.add_argument("--output", type=Path, default=RESULTS / "volume.json")
+    parser.add_argument(
+        "--report", type=Path, help="only print the tables of a JSON written before"
+    )
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.rounds = 1
+    options.only = [s for s in options.only.split(",") if s]
+    options.clients = [c for c in options.clients.split(",") if c]
+    if set(options.only) - set(SCENARIOS) or set(options.clients) - set(CLIENTS):
+        parser.error("unknown scenario or client")
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    if options.report:
+        runs = json.loads(options.report.read_text())["runs"]
+        print(rst_table(summarise(runs, options.clients), options.clients))
+        return 0
+    proc, server = start(child_env())
+    try:
+        params = {"server": server, "total": TOTAL, "warmup": 2,
+                  "calls": 10 if options.quick else 40, "min_calls": 5,
+                  "budget_s": 1.0 if options.quick else 3.0}  # fmt: skip
+        runs = rounds(options, params)
+    finally:
+        stop_server(proc)
+    rows = summarise(runs, options.clients)
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    document = {"rounds": options.rounds, "rows": rows, "runs": runs}
+    options.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(rst_table(rows, options.clients))
+    print("\nJSON written to %s" % options.output)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
