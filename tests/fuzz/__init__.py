@@ -2,9 +2,9 @@
 
 Hypothesis draws what a hostile or broken server answers (see
 ``strategies.py``) and the suite checks that every manager verb of the
-Identity v2.0 and v3, Network v2.0 and Image v2 clients (found by
-introspection, ``calls.py``), and every auth plugin through each of its
-faces, either returns or raises a ``ClientException`` -- with DEBUG
+Identity v2.0 and v3, Network v2.0, Image v2 and Block Storage v3 clients
+(found by introspection, ``calls.py``), and every auth plugin through each
+of its faces, either returns or raises a ``ClientException`` -- with DEBUG
 logging on and off, against requests-mock and against a real loopback
 socket server that breaks HTTP framing. The run-wide log guard
 (``tests/conftest.py``) checks afterwards that no secret reached the log.
@@ -21,4 +21,6 @@ Runs made so far (every one without a failure):
 * 2026-11-30, identity clients and auth plugins: 10,000 examples per test
   (30,000 examples, 40,000 calls: auth plugins used twice per example),
   fresh seeds, 34 minutes on two busy cores.
+* 2026-12-01, the managers of the identity, network and image clients
+  (414 calls): 10,000 examples, fresh seeds, 5 minutes.
 """

@@ -1,4 +1,4 @@
-"""Every manager verb of the Identity v2.0 and v3, Network and Image clients, as fuzz calls.
+"""Every manager verb of the identity, network, image and volume clients, as fuzz calls.
 
 Calls are found by introspection, so a manager or verb added later is
 fuzzed without touching this file: every public method a manager class
@@ -19,6 +19,7 @@ import warnings
 import requests_mock
 
 from stackclient.apiclient import base, exceptions
+from stackclient.block_storage.v3 import client as volume_client
 from stackclient.image.v2 import client as image_client
 from stackclient.network.v2_0 import client as network_client
 from stackclient.v2_0 import client as v2_client
@@ -28,6 +29,7 @@ V3_URL = "http://identity.test/v3"
 V2_URL = "http://identity.test/v2.0"
 NETWORK_URL = "http://network.test"
 IMAGE_URL = "http://image.test"
+VOLUME_URL = "http://volume.test/v3/p1"
 
 #: Argument values by parameter name; everything not named here gets "x1".
 ARGUMENTS: dict[str, _t.Any] = {
@@ -35,6 +37,7 @@ ARGUMENTS: dict[str, _t.Any] = {
     "auth_url": V3_URL,
     "blob": '{"access": "a", "secret": "s"}',
     "config": {"identity": {"driver": "ldap"}},
+    "connector": {"host": "h1", "initiator": "iqn.x"},
     "default_limit": 5,
     "description": "d",
     "email": "e@example.test",
@@ -42,6 +45,8 @@ ARGUMENTS: dict[str, _t.Any] = {
     "filters": {"interface": "public"},
     "interface": "public",
     "items": [{"name": "n1"}],
+    "metadata": {"k": "v"},
+    "new_size": 2,
     "limits": [
         {"project_id": "p1", "service_id": "s1", "resource_name": "r", "resource_limit": 1}
     ],
@@ -56,6 +61,7 @@ ARGUMENTS: dict[str, _t.Any] = {
     "resource_limit": 5,
     "resource_name": "cores",
     "roles": ["r1"],
+    "specs": {"k": "v"},
     "routes": [{"destination": "10.0.0.0/24", "nexthop": "10.0.0.1"}],
     "role_names": ["member"],
     "tags": ["t1"],
@@ -98,12 +104,13 @@ class Call(_t.NamedTuple):
 
 
 def clients() -> dict[str, _t.Any]:
-    """Identity v3 and v2.0, Network and Image clients with a fixed token and endpoint."""
+    """Identity v3 and v2.0, Network, Image and Block Storage clients, token and endpoint fixed."""
     return {
         "v3": v3_client.Client(token="fuzz-token", endpoint=V3_URL),
         "v2.0": v2_client.Client(token="fuzz-token", endpoint=V2_URL),
         "network": network_client.Client(token="fuzz-token", endpoint=NETWORK_URL),
         "image": image_client.Client(token="fuzz-token", endpoint=IMAGE_URL),
+        "volume": volume_client.Client(token="fuzz-token", endpoint=VOLUME_URL),
     }
 
 
