@@ -92,6 +92,22 @@ def _log_exchange(resp: requests.Response) -> None:
         _httplog.log_response(hop)
 
 
+def _not_a_result(status: int, kwargs: _t.Mapping[str, _t.Any]) -> bool:
+    """Whether a final status below 400 cannot be a call's result.
+
+    A 1xx never is; nor is a 3xx the pipeline did not follow (it had no
+    usable Location) -- unless the caller turned redirects off to see it,
+    or it is a 304 Not Modified, the answer to a conditional request.
+    Callers that read a 3xx on purpose (version discovery's 300) send
+    with ``raise_exc=False``.
+    """
+    if status < 200:
+        return True
+    if status < 300 or status >= 400 or status == 304:
+        return False
+    return kwargs.get("allow_redirects", True) is not False and kwargs.get("redirect") is not False
+
+
 def _translate(
     error: Exception, method: str | None, url: str | None
 ) -> exceptions.ClientException | None:
@@ -120,7 +136,9 @@ class Adapter(_verbs.VerbsMixin):
     auth plugin understands), or fixed by ``endpoint_override``. Requests
     return ``requests.Response``; a status >= 400 raises the matching
     :class:`~stackclient.apiclient.exceptions.HttpError` unless
-    ``raise_exc=False`` is passed.
+    ``raise_exc=False`` is passed, and so does a 1xx or a 3xx left as the
+    final answer (a redirect without a usable ``Location``), which is never
+    a result (a 304, and a 3xx asked for with redirects off, are returned).
 
     Example::
 
@@ -215,6 +233,10 @@ class Adapter(_verbs.VerbsMixin):
             _log_exchange(resp)
         if raise_exc and resp.status_code >= 400:
             raise exceptions.from_response(resp, method.upper(), _redact.url(resp.url or url))
+        if raise_exc and _not_a_result(resp.status_code, kwargs):
+            from stackclient.apiclient import _responses
+
+            raise _responses.not_final(resp, method.upper(), url)
         return resp
 
     def _call(self, what: str, *args: _t.Any, **kwargs: _t.Any) -> _t.Any:

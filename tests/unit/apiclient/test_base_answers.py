@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 
 import fixtures
+import testtools
+from requests_mock.contrib import fixture as rm_fixture
 
+from stackclient import adapter, session
 from stackclient.apiclient import base, exceptions
 from tests.unit.apiclient import _standin
 from tests.unit.apiclient._standin import ENDPOINT
@@ -109,3 +112,36 @@ class TruncatedTest(_standin.WireTestCase):
         self.stub("GET", "/projects", json={"projects": [P1], "links": {"next": None}})
         self.assertFalse(self.manager.list().truncated)
         self.assertEqual("", self.log.output)
+
+
+class AdapterFinalAnswerTest(testtools.TestCase):
+    """The same rule one layer down, for managers that call their client directly."""
+
+    def setUp(self):
+        super().setUp()
+        self.mock = self.useFixture(rm_fixture.Fixture())
+        self.adapter = adapter.Adapter(session.Session(), endpoint_override=ENDPOINT)
+
+    def test_a_final_1xx_or_3xx_is_not_a_result(self):
+        for status, expected in ((302, exceptions.HTTPRedirection), (300, exceptions.MultipleChoices),
+                                 (308, exceptions.HTTPRedirection), (101, exceptions.InvalidResponse)):  # fmt: skip
+            self.mock.post(ENDPOINT + "/networks", status_code=status, json={"network": P1})
+            error = self.assertRaises(expected, self.adapter.post, "/networks", json={})
+            self.assertIn("POST %s/networks" % ENDPOINT, str(error))
+
+    def test_what_a_caller_asks_for_is_returned(self):
+        self.mock.get(ENDPOINT + "/x", status_code=304)
+        self.assertEqual(304, self.adapter.get("/x").status_code)  # conditional GET
+        self.mock.get(ENDPOINT + "/y", status_code=302, headers={"Location": "/z"})
+        self.assertEqual(302, self.adapter.get("/y", redirect=False).status_code)
+        self.assertEqual(302, self.adapter.get("/y", allow_redirects=False).status_code)
+        self.mock.get(ENDPOINT + "/", status_code=300, json={"versions": []})
+        self.assertEqual(300, self.adapter.get("/", raise_exc=False).status_code)  # discovery
+
+    def test_a_service_client_create(self):
+        from stackclient.network.v2_0 import client as network_client
+
+        neutron = network_client.Client(token="t", endpoint="http://network.test")
+        self.mock.get("http://network.test/", json={})
+        self.mock.post("http://network.test/networks", status_code=302, json={"network": P1})
+        self.assertRaises(exceptions.HTTPRedirection, neutron.networks.create, name="n")
