@@ -102,17 +102,19 @@ _MISSING = object()
 
 def _invalid(response: requests.Response) -> exceptions.InvalidResponse:
     request = response.request
+    secrets = _redact.request_secrets(request)
     snippet = response.content[:_SNIPPET].decode("utf-8", "replace")
     if snippet.lstrip()[:1] == "<":  # an HTML page (a proxy's, a login portal's): its title
         from stackclient.apiclient import _error_body
 
         head = response.content[: _error_body.HTML_SCAN].decode("utf-8", "replace")
-        snippet = _error_body.from_html(head) or snippet
+        # Masked before the tags go: <password>x</password> must not become "x".
+        snippet = _error_body.from_html(_redact.message(head, secrets)) or snippet
     message = "Expected a JSON body from %s %s (HTTP %s, Content-Type %r), got: %r" % (
         getattr(request, "method", "?"),
         _redact.url(response.url or getattr(request, "url", None) or "?"),
         response.status_code,
         response.headers.get("Content-Type", ""),
-        _redact.message(snippet, _redact.request_secrets(request)),
+        _redact.message(snippet, secrets),
     )
     return exceptions.InvalidResponse(message, response=response)

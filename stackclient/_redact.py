@@ -162,8 +162,8 @@ def text(body: str, content_type: str | None = None, secrets: _t.Iterable[str] =
     content_type = (content_type or "").lower()
     if body.lstrip()[:1] in ("{", "["):  # whatever the content type says
         masked = _masking.json_text(body)
-    elif "x-www-form-urlencoded" in content_type:
-        masked = form(body)
+    elif "x-www-form-urlencoded" in content_type:  # by its key; and it may not be a form
+        masked = _masking.free_text(form(body))
     else:
         masked = _masking.free_text(body)
     return _masking.literals(masked, secrets)

@@ -152,6 +152,9 @@ def _decoded_json(content: bytes, content_type: str) -> tuple[bool, _t.Any]:
 
 def read(response: requests.Response) -> tuple[str | None, str | None]:
     """Return (message, details) of an error response, cut to size, secrets masked."""
+    from stackclient import _redact  # servers echo input, secrets included
+
+    secrets = _redact.request_secrets(getattr(response, "request", None))
     try:
         content = response.content or b""
     except Exception:  # noqa: BLE001 - a broken body must not hide the status
@@ -163,13 +166,14 @@ def read(response: requests.Response) -> tuple[str | None, str | None]:
         message, details = _cut(message, MAX_MESSAGE), _cut(details, MAX_MESSAGE)
     else:
         text = _head_text(response, content, HTML_SCAN)
-        html = _looks_like_html(content_type, text)
-        message, details = (from_html(text) if html else _cut(text, MAX_TEXT_MESSAGE)), None
+        if _looks_like_html(content_type, text):
+            # Masked before the tags go: <password>x</password> must not become "x".
+            message = from_html(_redact.message(text, secrets))
+        else:
+            message = _cut(text, MAX_TEXT_MESSAGE)
+        details = None
     if not (message or details):
         return None, None
-    from stackclient import _redact  # servers echo input, secrets included
-
-    secrets = _redact.request_secrets(getattr(response, "request", None))
     return (
         message and _redact.message(message, secrets),
         details and _redact.message(details, secrets),

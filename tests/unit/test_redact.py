@@ -305,3 +305,12 @@ class TestLooksLikeJson(testtools.TestCase):
             "[1] token: hunter2",
         ):
             self.assertNotIn("hunter2", _redact.text(body, "application/json"), body)
+
+    def test_a_body_that_is_not_the_form_its_content_type_says(self):
+        for body in (
+            "Authorization: Bearer hunter2",
+            "Invalid input for field 'password': 'hunter2' is too long",
+            "<password>hunter2</password>",
+        ):
+            shown = _redact.text(body, "application/x-www-form-urlencoded")
+            self.assertNotIn("hunter2", shown, body)

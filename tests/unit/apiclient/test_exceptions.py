@@ -279,3 +279,20 @@ class TestFromResponse(testtools.TestCase):
         err = exceptions.from_response(make_response(400, body), "POST", URL)
         self.assertNotIn("hunter2-very-secret", str(err))
         self.assertIn("Invalid input for field 'password'", str(err))
+
+
+class TestMarkupKeepsItsSecrets(testtools.TestCase):
+    """A secret in markup is masked before the tags are taken away."""
+
+    def test_html_and_xml_error_bodies(self):
+        for content_type in ("text/html", "text/xml", ""):
+            body = "<html><password>hunter2</password></html>"
+            err = exceptions.from_response(make_response(400, body, content_type), "POST", URL)
+            self.assertNotIn("hunter2", str(err), content_type)
+
+    def test_a_200_that_is_not_json(self):
+        from stackclient import _jsonutils
+
+        response = make_response(200, "<password>hunter2</password>", "application/json")
+        err = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, response)
+        self.assertNotIn("hunter2", str(err))
