@@ -36,7 +36,7 @@ from __future__ import annotations
 import threading
 import typing as _t
 
-from stackclient import _verbs, adapter, discover
+from stackclient import _transport, _verbs, adapter, discover
 from stackclient import session as _session
 from stackclient._identity_client import (
     LazyManager,
@@ -196,6 +196,18 @@ class ServiceClient(_verbs.AdaptedClient):
         """The microversion sent with every request, or None (negotiated on first use)."""
         version = self._endpoint_data()[1]
         return str(version) if version is not None else None
+
+    def reserve_connections(self, count: int) -> None:
+        """Let the connection pool keep ``count`` connections to this client's endpoint.
+
+        For work spread over ``count`` threads (parallel transfers): without
+        it, connections beyond the pool's 10 per host are opened and dropped
+        on every request. Only ever grows the pool; a session that is not
+        built on ``requests`` is left as it is.
+        """
+        http = getattr(self.session, "session", None)
+        if http is not None and hasattr(http, "get_adapter"):
+            _transport.widen_pool(http, self.endpoint, count)
 
     def require_microversion(self, minimum: str, feature: str) -> str:
         """Return the microversion to send for ``feature``, which the API has from ``minimum``.

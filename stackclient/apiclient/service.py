@@ -114,6 +114,10 @@ class ServiceManager(BaseManager):
                         for on its network)
     ``twin_settle``     seconds :meth:`find_or_create` waits after creating
                         before it looks for a concurrent twin (see there)
+    ``name_filter_regex``  whether the server reads ``name_filter`` as a regular
+                        expression (Nova): :meth:`find` then sends the name
+                        escaped and anchored (``^web$``), so ``web-2`` is not
+                        even listed
 
     Calling the manager is :meth:`iterate`: ``client.networks(shared=True)``.
     A resource class whose ``NAME_ATTR`` is None has no names: :meth:`find`
@@ -131,6 +135,7 @@ class ServiceManager(BaseManager):
     uuid_ids: bool = False
     find_or_create_scope: tuple[str, ...] = ("project_id", "tenant_id")
     twin_settle: float = 1.0
+    name_filter_regex: bool = False
 
     # -- URLs ------------------------------------------------------------------
 
@@ -324,7 +329,7 @@ class ServiceManager(BaseManager):
             return []
         query = dict(filters)
         if self.name_filter:
-            query[self.name_filter] = value
+            query[self.name_filter] = _exact_regex(value) if self.name_filter_regex else value
         return [item for item in self.iterate(**query) if getattr(item, attr, None) == value]
 
     def find_or_create(self, name: str, **attrs: _t.Any) -> Resource:
@@ -390,6 +395,11 @@ class ServiceManager(BaseManager):
         if isinstance(resource, Resource) and getattr(resource, "manager", None) is self:
             return resource
         return self._resource_class()(self, {"id": _ids.check_id(resource, self.key or "id")})
+
+
+def _exact_regex(value: str) -> str:
+    """A regular expression that matches exactly ``value`` (for servers that filter by regex)."""
+    return "^%s$" % re.escape(value)
 
 
 def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:

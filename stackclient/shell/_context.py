@@ -83,7 +83,8 @@ class Context:
         from stackclient.shell import _cache
 
         self._cache = _cache.TokenCache()
-        self._cache_key = _cache.fingerprint(_identity_of(plugin, self._conn))
+        identity = _identity_of(plugin, self._conn, self._cache.digest)
+        self._cache_key = _cache.fingerprint(identity)
         entry = self._cache.load(self._cache_key)
         if entry:
             _restore(entry, plugin, self._conn.session)
@@ -116,14 +117,34 @@ class Context:
         sys.stderr.write(_output.render(listing, _output.OutputOptions()))
 
 
-def _identity_of(plugin: _t.Any, conn: _t.Any) -> dict[str, _t.Any]:
-    """Who and what the token is for, read from the plugin: no secrets."""
+#: Plugin options that are secrets: only a salted digest of them goes into a fingerprint.
+_SECRET_FIELDS = ("password", "token", "secret", "application_credential_secret", "passcode")
+
+
+def _identity_of(
+    plugin: _t.Any, conn: _t.Any, digest: _t.Callable[[str], str] | None = None
+) -> dict[str, _t.Any]:
+    """Who and what the token is for, read from the plugin: no secrets.
+
+    Plugins keep their options as attributes or in an ``opts`` dict; both
+    are read, so the auth URL, the user and the scope always tell two
+    clouds or identities apart.
+    """
     parts: dict[str, _t.Any] = {"plugin": type(plugin).__name__}
     for depth, obj in enumerate(_plugins_within(plugin)):
+        found = dict(vars(obj).get("opts") or {})
+        found.update({k: v for k, v in vars(obj).items() if k in _IDENTITY_FIELDS})
+        auth_url = getattr(obj, "auth_url", None)
+        if isinstance(auth_url, str):
+            found["auth_url"] = auth_url
         for field in _IDENTITY_FIELDS:
-            value = vars(obj).get(field)
+            value = found.get(field)
             if isinstance(value, (str, int, bool)):
                 parts["%d.%s" % (depth, field)] = value
+        for field in _SECRET_FIELDS if digest is not None else ():
+            value = found.get(field, vars(obj).get(field))
+            if isinstance(value, str) and value:
+                parts["%d.%s.digest" % (depth, field)] = digest(value)
     config = getattr(conn, "config", None)
     for name in ("region_name", "interface"):
         parts[name] = getattr(config, name, None)
