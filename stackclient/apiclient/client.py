@@ -359,6 +359,8 @@ class HTTPClient:
         start = time.monotonic() if self.timings else 0.0
         try:
             resp = _transport.send(self.http, method, url, kwargs, cookies)
+        except exceptions.ClientException:
+            raise  # ours, from code run while sending (an upload body's iterator)
         except _transport.SEND_ERRORS as exc:
             raise _transport.translate_error(exc, method, url, kwargs.get("timeout")) from exc
         finally:
