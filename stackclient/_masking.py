@@ -61,8 +61,9 @@ _SECRET_KEYS = frozenset(
 #: subject_token, private_key, ...
 _SECRET_SUFFIXES = ("password", "passwd", "pass", "secret", "token", "private_key")
 
-#: Substrings (lower case) that mark a secret anywhere in a key.
-_SECRET_PARTS = ("fernet",)
+#: Substrings (lower case) that mark a secret anywhere in a key (Swift's
+#: temp-URL keys sign URLs for a whole account or container).
+_SECRET_PARTS = ("fernet", "temp-url-key", "temp_url_key")
 
 #: Keys that, inside a value held under a secret key, describe rather than
 #: hide it. ``{"token": {"id": ..., "expires": ..., "user": {...}}}`` keeps
