@@ -2,8 +2,9 @@
 
 Hypothesis draws what a hostile or broken server answers (see
 ``strategies.py``) and the suite checks that every manager verb of the
-Identity v2.0 and v3, Network v2.0, Image v2 and Block Storage v3 clients
-(found by introspection, ``calls.py``), and every auth plugin through each
+Identity v2.0 and v3, Network v2.0, Image v2, Block Storage v3, Compute
+v2.1 and Object Storage v1 clients (found by introspection, ``calls.py``),
+and every auth plugin through each
 of its faces, either returns or raises a ``ClientException`` -- with DEBUG
 logging on and off, against requests-mock and against a real loopback
 socket server that breaks HTTP framing. The run-wide log guard

@@ -1,4 +1,4 @@
-"""Every manager verb of the identity, network, image and volume clients, as fuzz calls.
+"""Every manager verb of every client, as calls the fuzz suite can make.
 
 Calls are found by introspection, so a manager or verb added later is
 fuzzed without touching this file: every public method a manager class
@@ -12,6 +12,7 @@ checks.
 from __future__ import annotations
 
 import inspect
+import io
 import itertools
 import typing as _t
 import warnings
@@ -20,8 +21,10 @@ import requests_mock
 
 from stackclient.apiclient import base, exceptions
 from stackclient.block_storage.v3 import client as volume_client
+from stackclient.compute.v2 import client as compute_client
 from stackclient.image.v2 import client as image_client
 from stackclient.network.v2_0 import client as network_client
+from stackclient.object_store.v1 import client as object_client
 from stackclient.v2_0 import client as v2_client
 from stackclient.v3 import client as v3_client
 
@@ -30,6 +33,11 @@ V2_URL = "http://identity.test/v2.0"
 NETWORK_URL = "http://network.test"
 IMAGE_URL = "http://image.test"
 VOLUME_URL = "http://volume.test/v3/p1"
+COMPUTE_URL = "http://compute.test/v2.1"
+OBJECT_URL = "http://swift.test/v1/AUTH_p1"
+
+#: Stands for a fresh in-memory file, given to each call that downloads.
+FRESH_BUFFER = object()
 
 #: Argument values by parameter name; everything not named here gets "x1".
 ARGUMENTS: dict[str, _t.Any] = {
@@ -37,6 +45,8 @@ ARGUMENTS: dict[str, _t.Any] = {
     "auth_url": V3_URL,
     "blob": '{"access": "a", "secret": "s"}',
     "config": {"identity": {"driver": "ldap"}},
+    "data": b"fuzz upload data",
+    "dest": FRESH_BUFFER,
     "connector": {"host": "h1", "initiator": "iqn.x"},
     "default_limit": 5,
     "description": "d",
@@ -65,6 +75,7 @@ ARGUMENTS: dict[str, _t.Any] = {
     "routes": [{"destination": "10.0.0.0/24", "nexthop": "10.0.0.1"}],
     "role_names": ["member"],
     "tags": ["t1"],
+    "target": FRESH_BUFFER,
     "tenant_name": "t1",
     "type": "ec2",
     "url": "http://service.test/v1",
@@ -92,9 +103,10 @@ class Call(_t.NamedTuple):
     kwargs: dict[str, _t.Any]
 
     def run(self, client: _t.Any) -> _t.Any:
+        kwargs = {k: io.BytesIO() if v is FRESH_BUFFER else v for k, v in self.kwargs.items()}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # deprecated verbs are fuzzed too
-            result = getattr(getattr(client, self.manager), self.verb)(**self.kwargs)
+            result = getattr(getattr(client, self.manager), self.verb)(**kwargs)
             if inspect.isgenerator(result) or isinstance(result, itertools.chain):
                 return list(itertools.islice(result, MAX_ITEMS))
         return result
@@ -104,13 +116,15 @@ class Call(_t.NamedTuple):
 
 
 def clients() -> dict[str, _t.Any]:
-    """Identity v3 and v2.0, Network, Image and Block Storage clients, token and endpoint fixed."""
+    """A client of every kind, with a fixed token and endpoint (no auth request)."""
     return {
         "v3": v3_client.Client(token="fuzz-token", endpoint=V3_URL),
         "v2.0": v2_client.Client(token="fuzz-token", endpoint=V2_URL),
         "network": network_client.Client(token="fuzz-token", endpoint=NETWORK_URL),
         "image": image_client.Client(token="fuzz-token", endpoint=IMAGE_URL),
         "volume": volume_client.Client(token="fuzz-token", endpoint=VOLUME_URL),
+        "compute": compute_client.Client(token="fuzz-token", endpoint=COMPUTE_URL),
+        "object": object_client.Client(token="fuzz-token", endpoint=OBJECT_URL),
     }
 
 
