@@ -262,3 +262,24 @@ def access_v2(
 def error(code: int, title: str, message: str) -> dict[str, Any]:
     """Return a Keystone error body."""
     return {"error": {"code": code, "title": title, "message": message}}
+
+
+def echo_error(size: int) -> dict[str, Any]:
+    """A Keystone 400 of about ``size`` bytes that quotes the input it refused.
+
+    Keystone quotes the offending value in a validation error (``Value:
+    ...``); a batch of users refused at once makes such a message large,
+    and every user in it carries a password that no log may show.
+    """
+    parts, total, index = [], 0, 0
+    while total < size:
+        user = "{'name': 'user-%06d', 'password': 'pw-%06d-not-for-logs'}, " % (index, index)
+        parts.append(user)
+        total += len(user)
+        index += 1
+    value = "[" + "".join(parts).rstrip(", ") + "]"
+    message = "Invalid input for field/attribute users. Value: %s. %s is not valid" % (
+        value,
+        "'name'",
+    )
+    return error(400, "Bad Request", message)

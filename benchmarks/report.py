@@ -171,6 +171,46 @@ ROWS = (
         "count",
         pick("expiry", "counters", "errors"),
     ),
+    Row(
+        "8.cpu",
+        "8",
+        "8. 8 MiB error body: CPU/call",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "cpu_ms"),
+    ),
+    Row(
+        "8.wall",
+        "8",
+        "8. 8 MiB error body: wall/call",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "wall_ms"),
+    ),
+    Row(
+        "8.loads",
+        "8",
+        "8. json.loads of that body",
+        "ms",
+        "time",
+        pick("error-body", "metrics", "json_loads_ms"),
+    ),
+    Row(
+        "8.ratio",
+        "8",
+        "8. error body CPU / json.loads",
+        "x",
+        "ratio-value",
+        pick("error-body", "metrics", "json_ratio"),
+    ),
+    Row(
+        "8.leak",
+        "8",
+        "8. password in the debug log",
+        "",
+        "count",
+        pick("error-body", "counters", "password_logged"),
+    ),
     Row("6.wall", "6", "6. import: process wall", "ms", "time", None),
     Row("6.net", "6", "6. import: wall minus `pass`", "ms", "time", None),
     Row("6.cpu", "6", "6. import: process CPU", "ms", "time", None),
@@ -180,7 +220,8 @@ ROWS = (
     Row("7.incpu", "7", "7. connect → 1st page: in-process CPU", "ms", "time", None),
 )
 
-# (label, row key, style): style "ratio", "value" or "pair:<other row key>".
+# (label, row key, style): style "ratio", "value", "pair:<other row key>" (a / b)
+# or "with:<other row key>" (a (b×)).
 README_ROWS = (
     ("1. list 20 items, CPU/call", "1.cpu", "ratio"),
     ("2. list 1,000 items, CPU/call", "2.cpu", "ratio"),
@@ -193,6 +234,8 @@ README_ROWS = (
     ("6. import time (whole process)", "6.wall", "ratio"),
     ("7. connect(cloud=) to 1st page, CPU", "7.cpu", "ratio"),
     ("7. connect(cloud=) to 1st page, wall", "7.wall", "ratio"),
+    ("8. 8 MiB error body, DEBUG on: CPU (× json.loads)", "8.cpu", "with:8.ratio"),
+    ("8. password in the debug log", "8.leak", "value"),
 )
 
 #: Rows of whole-process scenarios (6, 7): row key suffix -> the record's list of values.
@@ -285,6 +328,8 @@ def fmt_number(value: float, unit: str) -> str:
         return f"{value:.1f} µs" if value < 100 else f"{value:.0f} µs"
     if unit == "ms":
         return f"{value:.1f} ms"
+    if unit == "x":
+        return f"{_short(value)}×"
     if unit == "KiB":
         return f"{value:,.0f} KiB"
     if unit == "pages":
@@ -342,7 +387,17 @@ def readme_cell(summary: dict[str, dict[str, Any]], key: str, style: str, client
     if style.startswith("pair:"):
         other = summary[style[5:]]["cells"][client]
         text += " / " + (fmt_number(other["max"], "") if other["status"] == "ok" else "?")
+    if style.startswith("with:"):
+        other = summary[style[5:]]["cells"][client]
+        text += " (%s×)" % (_short(other["median"]) if other["status"] == "ok" else "?")
     return text
+
+
+def _short(value: float) -> str:
+    """A ratio with two significant digits at most (0.0031, 0.47, 12)."""
+    if value >= 10:
+        return f"{value:.0f}"
+    return f"{value:.2g}" if value < 1 else f"{value:.2f}"
 
 
 def readme_lines(summary: list[dict[str, Any]]) -> list[list[str]]:
@@ -351,7 +406,7 @@ def readme_lines(summary: list[dict[str, Any]]) -> list[list[str]]:
     return [
         [label] + [readme_cell(by_key, key, style, client.name) for client in CLIENTS]
         for label, key, style in README_ROWS
-        if key in by_key and (not style.startswith("pair:") or style[5:] in by_key)
+        if key in by_key and (":" not in style or style.split(":", 1)[1] in by_key)
     ]
 
 

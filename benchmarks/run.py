@@ -31,7 +31,7 @@ from benchmarks.clients import CLIENTS
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 RESULT_MARK = "BENCH-RESULT "
-SCENARIO_IDS = ("1", "2", "3", "4", "5", "6", "7")
+SCENARIO_IDS = ("1", "2", "3", "4", "5", "6", "7", "8")
 JOB_TIMEOUT = 240.0
 
 
@@ -76,6 +76,13 @@ def settings(quick: bool) -> dict[str, Any]:
         },
         "5": {"total": 20, "threads": 16, "short_ttl": 0.5, "long_ttl": 3600.0},
         "7": {"total": 20},
+        "8": {
+            "total": 20,
+            "calls": 2 if quick else 5,
+            "warmup": 1,
+            "min_calls": 2,
+            "budget_s": 5.0 * scale,
+        },
     }
 
 
@@ -90,6 +97,8 @@ def jobs_for(scenario: str, params: dict[str, Any], state_file: str) -> list[Job
     if scenario == "5":
         stored = dict(params, state_file=state_file)
         return [Job("save-auth", stored), Job("restore-auth", stored), Job("expiry", params)]
+    if scenario == "8":
+        return [Job("error-body", params)]
     raise ValueError(scenario)
 
 

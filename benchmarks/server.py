@@ -16,6 +16,7 @@ client libraries would have to pass through)::
     GET  <p>/v3/projects[?limit=L&marker=M]
     GET  <p>/v3/projects/<id>             one project
     POST <p>/v3/projects                  201, echo with an id
+    POST <p>/v3/users                     400, an 8 MiB error body quoting passwords
     GET  /_stats ; POST /_stats/reset     request counters
     GET  /_config ; POST /_config?token_ttl=S   token lifetime for new tokens
 """
@@ -41,6 +42,8 @@ TOKEN_PREFIX = "gAAAAAB"
 MAX_TOTAL = 1_000_000
 MAX_HEAD = 65536
 CACHE_ENTRIES = 1024
+#: Size of the error body ``POST .../v3/users`` answers (scenario 8).
+ERROR_BODY_BYTES = 8 * 1024 * 1024
 REASONS = types.MappingProxyType(
     {
         200: "OK",
@@ -63,6 +66,7 @@ COUNTERS = (
     "projects_list",
     "projects_get",
     "projects_create",
+    "users_create",
 )
 
 Reply = tuple[int, bytes, tuple[tuple[str, str], ...]]
@@ -140,6 +144,9 @@ class App:
             return self._reply(*self._auth_v2(method, base, body))
         if rest.startswith("/v3/projects"):
             return self._projects(method, base, total, rest, query, token, body)
+        if rest == "/v3/users" and method == "POST":
+            self.stats["users_create"] += 1
+            return self._cached(("echo-error",), self._echo_error)
         return self._error(404, "Not Found", f"Could not find {rest}.")
 
     # -- helpers ---------------------------------------------------------
@@ -152,6 +159,9 @@ class App:
         if code == 401:
             headers = (("WWW-Authenticate", f'Keystone uri="http://{self.host_port}"'),)
         return http_response(code, encode(documents.error(code, title, message)), headers)
+
+    def _echo_error(self) -> bytes:
+        return http_response(400, encode(documents.echo_error(ERROR_BODY_BYTES)))
 
     def _cached(self, key: tuple[Any, ...], build: Any) -> bytes:
         found = self.cache.get(key)

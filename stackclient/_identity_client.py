@@ -164,7 +164,7 @@ class IdentityClient(
         interface: str | None = None,
         service_name: str | None = None,
         endpoint_override: str | None = None,
-        timeout: float | None = None,
+        timeout: _t.Any = None,
         original_ip: str | None = None,
         cert: str | None = None,
         key: str | None = None,

@@ -47,15 +47,22 @@ def _std_dumps(value: _t.Any) -> bytes:
 
 
 def loads(data: bytes | str) -> _t.Any:
-    """Decode JSON; raise ValueError on bad input."""
+    """Decode JSON; raise ValueError on bad input (nesting too deep included)."""
     decode = _json.loads if _orjson is None else _orjson.loads
     if len(data) < _GC_PAUSE_BYTES or not _gc.isenabled():
-        return decode(data)
+        return _decode(decode, data)
     _gc.disable()
     try:
-        return decode(data)
+        return _decode(decode, data)
     finally:
         _gc.enable()
+
+
+def _decode(decode: _t.Callable[[_t.Any], _t.Any], data: bytes | str) -> _t.Any:
+    try:
+        return decode(data)
+    except RecursionError:  # the standard library's decoder, on very deep JSON
+        raise ValueError("JSON nested too deeply to decode") from None
 
 
 def dumps(value: _t.Any) -> bytes:
@@ -95,12 +102,19 @@ _MISSING = object()
 
 def _invalid(response: requests.Response) -> exceptions.InvalidResponse:
     request = response.request
+    secrets = _redact.request_secrets(request)
     snippet = response.content[:_SNIPPET].decode("utf-8", "replace")
+    if snippet.lstrip()[:1] == "<":  # an HTML page (a proxy's, a login portal's): its title
+        from stackclient.apiclient import _error_body
+
+        head = response.content[: _error_body.HTML_SCAN].decode("utf-8", "replace")
+        # Masked before the tags go: <password>x</password> must not become "x".
+        snippet = _error_body.from_html(_redact.message(head, secrets)) or snippet
     message = "Expected a JSON body from %s %s (HTTP %s, Content-Type %r), got: %r" % (
         getattr(request, "method", "?"),
         _redact.url(response.url or getattr(request, "url", None) or "?"),
         response.status_code,
         response.headers.get("Content-Type", ""),
-        _redact.message(snippet),
+        _redact.message(snippet, secrets),
     )
     return exceptions.InvalidResponse(message, response=response)

@@ -1,20 +1,24 @@
-"""Secret redaction for the debug log.
+"""Secret redaction for the debug log and for error messages.
 
-Everything the request pipeline writes to the log passes through here
-first, so that tokens, passwords and other credentials never reach a log
-file:
+Everything the request pipeline writes to the log, and every message a
+server put in an error body, passes through here first, so that tokens,
+passwords and other credentials never reach a log file or an exception:
 
 * header values of :data:`SENSITIVE_HEADERS` become ``{SHA256}<16 hex>``,
   so two log lines that carried the same token can still be matched;
-* JSON bodies are walked and the values under secret-looking keys become
-  ``***`` (a token given as ``{"token": {"id": ...}}`` loses its ``id``);
+* JSON bodies are scanned and the values under secret-looking keys become
+  ``"***"``, whatever their type (a token given as ``{"token": {"id":
+  ...}}`` loses its ``id`` and keeps its expiry);
 * URL query strings, user info in URLs and form bodies are masked by key,
   and a token id in a URL path (Identity v2.0's ``/tokens/{id}``) is
   hashed like a header;
-* any other text body goes through ``oslo_utils.strutils.mask_password``.
+* any other text (and every string inside a JSON body) has the value after
+  a secret ``key:``/``key=`` masked, and secrets the request carried are
+  masked wherever a server echoes them back (:func:`request_secrets`).
 
-Redaction only ever runs when debug logging is on; none of it is on the
-normal request path.
+The callers cut a body to what will be shown *before* redacting it, so
+redaction costs time in proportion to what is shown (see
+:mod:`stackclient._masking`: one linear pass, no recursion).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import typing as _t
 from urllib import parse as _parse
+
+from stackclient import _masking
 
 __all__ = [
     "MASK",
@@ -33,12 +39,13 @@ __all__ = [
     "form",
     "json_value",
     "message",
+    "request_secrets",
     "text",
     "url",
 ]
 
 #: What a masked value in a body, a query string or a form is replaced by.
-MASK = "***"
+MASK = _masking.MASK
 
 #: Headers (lower case) whose values are never logged in clear.
 SENSITIVE_HEADERS = frozenset(
@@ -58,34 +65,13 @@ SENSITIVE_HEADERS = frozenset(
     }
 )
 
-#: Keys (lower case) whose values are secrets wherever they appear.
-_SECRET_KEYS = frozenset(
-    {
-        "blob",  # a credential's blob holds the EC2/TOTP secret as JSON text
-        "passcode",
-        "passphrase",
-        "secret_key",
-        "sig",
-        "signature",
-        "temp_url_sig",
-    }
-)
-
-#: Key endings (lower case) that mark a secret: password, new_password,
-#: adminpass, passwd, secret, client_secret, token, auth_token,
-#: subject_token, private_key, ...
-_SECRET_SUFFIXES = ("password", "passwd", "pass", "secret", "token", "private_key")
-
-#: Substrings (lower case) that mark a secret anywhere in a key.
-_SECRET_PARTS = ("fernet",)
-
 _HEX_PREFIX = 16
 
 #: A path element after which the next segment is a token id.
 _TOKEN_PATH = "/tokens/"
 
-#: Words that make an error message worth masking (servers echo input).
-_MESSAGE_HINTS = ("pass", "secret", "token", "blob", "key", "signature")
+is_secret_key = _masking.is_secret_key
+json_value = _masking.json_value
 
 
 def hash_secret(value: str | bytes) -> str:
@@ -109,57 +95,18 @@ def headers(items: _t.Mapping[str, _t.Any]) -> list[tuple[str, str]]:
     return [(name, header_value(name, value)) for name, value in items.items()]
 
 
-def is_secret_key(key: str) -> bool:
-    """Tell whether a JSON, query or form key names a secret."""
-    key = key.lower()
-    return (
-        key in _SECRET_KEYS
-        or key.endswith(_SECRET_SUFFIXES)
-        or any(part in key for part in _SECRET_PARTS)
-    )
-
-
-def json_value(value: _t.Any) -> _t.Any:
-    """Return a redacted copy of decoded JSON ``value`` (the input is untouched)."""
-    if isinstance(value, dict):
-        return {key: _json_item(key, item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [json_value(item) for item in value]
-    return value
-
-
-def _json_item(key: _t.Any, value: _t.Any) -> _t.Any:
-    if not (isinstance(key, str) and is_secret_key(key)):
-        return json_value(value)
-    return _mask_secret(value)
-
-
-def _mask_secret(value: _t.Any) -> _t.Any:
-    """Mask a value found under a secret key, keeping the shape visible."""
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, dict):
-        # {"token": {"id": ..., "expires": ...}}: the id is the secret.
-        masked = json_value(value)
-        if "id" in masked:
-            masked["id"] = MASK
-        return masked
-    if isinstance(value, list):
-        return [_mask_secret(item) for item in value]
-    return MASK
-
-
 def url(value: str) -> str:
     """Return ``value`` with secrets in its query string, user info and path masked."""
     if "?" not in value and "@" not in value and _TOKEN_PATH not in value:
         return value
     try:
         parts = _parse.urlsplit(value)
+        password = parts.password
     except ValueError:
-        return _mask_text(value)
+        return _masking.free_text(value)
     netloc = parts.netloc
-    if parts.password is not None:
-        netloc = netloc.replace(":" + parts.password + "@", ":" + MASK + "@", 1)
+    if password is not None:
+        netloc = netloc.replace(":" + password + "@", ":" + MASK + "@", 1)
     query = form(parts.query) if parts.query else parts.query
     path = _token_path(parts.path)
     return _parse.urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
@@ -176,16 +123,26 @@ def _token_path(path: str) -> str:
     return head + sep + hash_secret(_parse.unquote(segment)) + slash + rest
 
 
-def message(value: str) -> str:
+def request_secrets(request: _t.Any) -> tuple[str, ...]:
+    """The secret values a ``requests.PreparedRequest`` (or None) carried.
+
+    Passwords and other values under secret keys of its JSON body, and its
+    token and credential headers: what a server may echo back.
+    """
+    if request is None:
+        return ()
+    return _masking.secrets_in(getattr(request, "body", None), getattr(request, "headers", None))
+
+
+def message(value: str, secrets: _t.Iterable[str] = ()) -> str:
     """Return a server's error message with echoed secrets masked.
 
     Keystone, for one, quotes the offending input in 400 messages
-    (``Invalid input for field 'password': '...' is too long``).
+    (``Invalid input for field/attribute user. Value: {'password': '...'}``).
+    ``secrets`` are values the request carried (see :func:`request_secrets`),
+    masked wherever they appear. Cut the message to its shown length first.
     """
-    lowered = value.lower()
-    if not any(hint in lowered for hint in _MESSAGE_HINTS):
-        return value
-    return _mask_text(value)
+    return _masking.literals(_masking.free_text(value), secrets)
 
 
 def form(query: str) -> str:
@@ -197,29 +154,21 @@ def form(query: str) -> str:
     return _parse.urlencode(masked, safe="*")
 
 
-def text(body: str, content_type: str | None = None) -> str:
-    """Return a request or response body fit for the log.
+def text(body: str, content_type: str | None = None, secrets: _t.Iterable[str] = ()) -> str:
+    """Return a request or response body (already cut to what is shown) fit for the log.
 
-    JSON (by content type, or by its first character) is decoded, walked
-    and re-encoded; form bodies are masked by key; anything else, including
-    JSON that does not decode, goes through oslo's ``mask_password``.
+    A body that starts like JSON (``{`` or ``[``), complete or cut, is
+    scanned and the values under secret keys masked, and text after its
+    top-level value is treated as free text; form bodies are masked by key;
+    other text (whatever its content type says) has the value after each
+    secret ``key:`` or ``key=`` masked. ``secrets`` are masked wherever they
+    appear.
     """
     content_type = (content_type or "").lower()
-    stripped = body.lstrip()
-    if "json" in content_type or stripped[:1] in ("{", "["):
-        from stackclient import _jsonutils
-
-        try:
-            decoded = _jsonutils.loads(body)
-        except ValueError:
-            return _mask_text(body)
-        return _jsonutils.dumps(json_value(decoded)).decode("utf-8")
-    if "x-www-form-urlencoded" in content_type:
-        return form(body)
-    return _mask_text(body)
-
-
-def _mask_text(body: str) -> str:
-    from oslo_utils import strutils  # heavy: only loaded once debug logging runs
-
-    return strutils.mask_password(body, secret=MASK)
+    if body.lstrip()[:1] in ("{", "["):  # whatever the content type says
+        masked = _masking.json_text(body)
+    elif "x-www-form-urlencoded" in content_type:  # by its key; and it may not be a form
+        masked = _masking.free_text(form(body))
+    else:
+        masked = _masking.free_text(body)
+    return _masking.literals(masked, secrets)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import http.cookiejar
-import logging
 import os
-import re
 import time
 import typing as _t
 from collections.abc import Mapping
@@ -21,9 +19,16 @@ from urllib import parse as _parse
 
 import requests
 from requests.structures import CaseInsensitiveDict
-from urllib3 import exceptions as _urllib3_exc
 
-from stackclient import _redact
+from stackclient import _masking, _redact
+from stackclient._httplog import (
+    LOG,
+    MAX_LOGGED_BODY,
+    enable_debug_log,
+    log_request,
+    log_response,
+)
+from stackclient._send_errors import SEND_ERRORS, nothing_sent, translate_error
 from stackclient.apiclient import exceptions
 
 __all__ = [
@@ -41,16 +46,16 @@ __all__ = [
     "nothing_sent",
     "read_body",
     "enable_debug_log",
+    "check_body_may_follow",
+    "check_url",
     "redirect_kwargs",
     "redirect_target",
+    "send",
     "retry_after_delay",
     "same_origin",
     "translate_error",
     "widen_pool",
 ]
-
-#: The logger the curl-style request/response lines go to (at DEBUG).
-LOG = logging.getLogger("stackclient.http")
 
 #: How many redirects one request may follow before giving up.
 MAX_REDIRECTS = 30
@@ -66,12 +71,7 @@ AUTH_HEADERS = frozenset(
     {"x-auth-token", "x-service-token", "x-subject-token", "authorization", "cookie"}
 )
 
-#: Bodies longer than this (in characters) are cut in the debug log.
-MAX_LOGGED_BODY = 16 * 1024
-
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
-_TEXT_TYPES = ("json", "text/", "xml", "x-www-form-urlencoded")
 
 
 # -- the connection pool -----------------------------------------------------
@@ -170,6 +170,16 @@ class PooledSession(requests.Session):
             read_body(response)
         return response
 
+    def resolve_redirects(self, *args: _t.Any, **kwargs: _t.Any) -> _t.Iterator[_t.Any]:
+        """Yield nothing: the pipeline follows redirects itself.
+
+        ``requests`` would otherwise work out the next request of every
+        redirect it does not follow (for ``Response.next``), which reads
+        the body and parses the ``Location`` -- raising a bare ValueError
+        for one that is not a URL.
+        """
+        return iter(())
+
     def merge_environment_settings(
         self,
         url: str,
@@ -200,6 +210,45 @@ class PooledSession(requests.Session):
             "verify": _merge_setting(verify, self.verify),
             "cert": _merge_setting(cert, self.cert),
         }
+
+
+def send(
+    session: requests.Session,
+    method: str,
+    url: str,
+    kwargs: dict[str, _t.Any],
+    cookies: bool = True,
+) -> requests.Response:
+    """Send one request through ``session`` without following redirects.
+
+    With ``cookies=False`` no ``Cookie`` header goes out at all, not even
+    from the session's cookie jar (which, by cookie rules, would send a
+    cookie set by ``https://host`` to ``http://host:8080`` too): used for
+    every hop of a redirect after it left the origin. The steps are those
+    of ``requests.Session.request``.
+    """
+    if cookies:
+        return session.request(method, url, allow_redirects=False, **kwargs)
+    request = requests.Request(
+        method=method,
+        url=url,
+        headers=kwargs.get("headers"),
+        files=kwargs.get("files"),
+        data=kwargs.get("data") or {},
+        params=kwargs.get("params") or {},
+        auth=kwargs.get("auth"),
+        hooks=kwargs.get("hooks"),
+    )
+    prepared = session.prepare_request(request)
+    prepared.headers.pop("Cookie", None)
+    settings = session.merge_environment_settings(
+        prepared.url,
+        kwargs.get("proxies") or {},
+        kwargs.get("stream"),
+        kwargs.get("verify"),
+        kwargs.get("cert"),
+    )
+    return session.send(prepared, allow_redirects=False, timeout=kwargs.get("timeout"), **settings)
 
 
 def widen_pool(http: requests.Session, url: str, size: int) -> bool:
@@ -238,81 +287,6 @@ def read_body(response: requests.Response) -> bytes:
     # requests keeps the body in Response._content; many libraries set it too.
     response._content = b"".join(response.iter_content(None)) or b""
     return response._content
-
-
-# -- errors -----------------------------------------------------------------
-
-
-def _reason(exc: BaseException) -> str:
-    """Say what went wrong without urllib3's wrapper text (or the URL)."""
-    inner: _t.Any = exc.args[0] if exc.args else exc
-    if not isinstance(inner, BaseException):
-        inner = exc
-    inner = getattr(inner, "reason", None) or inner
-    text = _WRAPPER_PREFIX.sub("", str(inner))
-    return text or type(exc).__name__
-
-
-#: What sending can raise: requests' exceptions (OSErrors), bare OSErrors,
-#: and urllib3 errors that requests lets through (a body read that fails
-#: while requests drains a redirect).
-SEND_ERRORS = (OSError, _urllib3_exc.HTTPError)
-
-
-def translate_error(
-    exc: BaseException, method: str, url: str, timeout: _t.Any = None
-) -> exceptions.TransportError:
-    """Return the stackclient exception for a failure raised while sending.
-
-    ``exc`` is a ``requests`` exception, a urllib3 error requests did not
-    wrap, or a bare OSError (``requests`` raises those for a CA bundle or
-    client certificate path it cannot read).
-    """
-    where = _redact.url(url)
-    reason = _reason(exc)
-    if isinstance(exc, _urllib3_exc.HTTPError):
-        message = "Request to %s (%s) failed: %s"
-        cls: type[exceptions.TransportError] = exceptions.TransportError
-    elif not isinstance(exc, requests.RequestException):
-        message = "Could not send %s (%s): %s. Check the verify= and cert= paths."
-        cls = exceptions.TransportError
-        if "cert" in reason.lower() or "tls" in reason.lower():
-            cls = exceptions.SSLError
-    elif isinstance(exc, requests.exceptions.SSLError):
-        message = "SSL/TLS failure talking to %s (%s): %s. Check the CA bundle (verify=) and the server certificate."
-        cls = exceptions.SSLError
-    elif isinstance(exc, requests.exceptions.Timeout):
-        message = (
-            "Request to %s (%s) timed out: %s. Check the service, or allow a longer timeout=."
-        )
-        cls = exceptions.Timeout
-    elif isinstance(exc, requests.exceptions.ConnectionError):
-        message = "Unable to establish connection to %s (%s): %s. Check the URL and that the service is reachable."
-        cls = exceptions.ConnectionRefused
-    else:
-        message = "Request to %s (%s) failed: %s"
-        cls = exceptions.TransportError
-    if cls is exceptions.Timeout and timeout is not None:
-        reason = "%s (timeout=%s)" % (reason, timeout) if "timeout=" not in reason else reason
-    return cls(message % (where, method, reason), url=where, method=method)
-
-
-def nothing_sent(exc: BaseException | None) -> bool:
-    """Tell whether a failed attempt never reached the server.
-
-    True for connect timeouts and for connections that could not be opened
-    (refused, unreachable, name not resolved): re-sending such a request is
-    safe whatever its method.
-    """
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    if not isinstance(exc, requests.exceptions.ConnectionError) or isinstance(
-        exc, requests.exceptions.SSLError
-    ):
-        return False
-    inner = exc.args[0] if exc.args else None
-    reason = getattr(inner, "reason", inner)
-    return isinstance(reason, _urllib3_exc.NewConnectionError)
 
 
 # -- retries ----------------------------------------------------------------
@@ -362,18 +336,66 @@ def same_origin(old_url: str, new_url: str) -> bool:
     return old[1] == new[1] and old[0::2] == ("http", 80) and new[0::2] == ("https", 443)
 
 
-def redirect_target(response: requests.Response, method: str) -> tuple[str, str]:
-    """Return (method, absolute URL) for following the redirect ``response``.
+def check_url(url: str) -> None:
+    """Raise ValueError unless ``url`` is an http(s) URL that requests can send to."""
+    parts = _parse.urlsplit(url)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+        raise ValueError("not an http or https URL with a host")
+    parts.port  # noqa: B018 - raises ValueError for a port out of range
+    requests.models.PreparedRequest().prepare_url(url, None)
+
+
+def redirect_target(response: requests.Response, method: str, url: str) -> tuple[str, str]:
+    """Return (method, absolute URL) for following the redirect ``response`` to ``method url``.
 
     As ``requests`` and browsers do: a 303 or 302 turns anything but HEAD
     into GET, a 301 turns POST into GET; 307 and 308 keep method and body.
+    A ``Location`` that is not a usable http(s) URL raises InvalidResponse.
     """
     location = response.headers["Location"]
-    target = _parse.urljoin(response.url or "", location)
     status = response.status_code
+    try:
+        target = _parse.urljoin(response.url or url, location)
+        check_url(target)
+    except ValueError as exc:
+        raise exceptions.InvalidResponse(
+            "%s %s answered HTTP %s with a Location that is not a usable URL (%r: %s); "
+            "the service, or a proxy in front of it, is misconfigured"
+            % (method, _redact.url(url), status, _redact.message(location[:200]), exc),
+            response=response,
+            method=method,
+            url=_redact.url(url),
+        ) from None
     if (status in (302, 303) and method != "HEAD") or (status == 301 and method == "POST"):
         method = "GET"
     return method, target
+
+
+def check_body_may_follow(
+    response: requests.Response, method: str, url: str, target: str, data: _t.Any
+) -> None:
+    """Refuse a 307/308 that would re-send credentials in the body to another origin.
+
+    A password or secret in the body (an auth request, a user's new
+    password) must not go to another host, port or scheme -- least of all
+    from https to plain http -- because a server said so.
+    """
+    if response.status_code not in (307, 308) or data is None or same_origin(url, target):
+        return
+    if not _masking.carries_secrets(data):
+        return
+    where = "from https to plain http" if _origin(url)[0] == "https" else "to another origin"
+    raise exceptions.HTTPRedirection(
+        message="Refused to follow the redirect of %s %s to %s: the request body carries "
+        "credentials (a password or secret) and the redirect goes %s, where the body would "
+        "be sent again. If that URL is right, use it directly."
+        % (method, _redact.url(url), _redact.url(target), where),
+        http_status=response.status_code,
+        response=response,
+        url=_redact.url(url),
+        method=method,
+        request_id=response.headers.get("x-openstack-request-id"),
+    )
 
 
 def redirect_kwargs(
@@ -402,115 +424,3 @@ def redirect_kwargs(
     for name in [name for name in headers if name.lower() in drop]:
         del headers[name]
     return kwargs
-
-
-# -- debug log --------------------------------------------------------------
-
-
-def enable_debug_log() -> None:
-    """Make the curl-style log visible (asked for with ``debug=True``).
-
-    Sets :data:`LOG` to DEBUG and, when no handler would print its records,
-    adds one writing to stderr.
-    """
-    LOG.setLevel(logging.DEBUG)
-    if not LOG.hasHandlers():
-        LOG.addHandler(logging.StreamHandler())
-
-
-def _body_text(body: _t.Any, content_type: str | None) -> str | None:
-    if body is None or body == b"" or body == "":
-        return None
-    if isinstance(body, dict):
-        body = _parse.urlencode(body, doseq=True)
-        content_type = "application/x-www-form-urlencoded"
-    elif isinstance(body, bytes):
-        try:
-            body = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return "<binary data: %d bytes>" % len(body)
-    elif not isinstance(body, str):
-        return "<streamed body of type %s>" % type(body).__name__
-    return _cut(_redact.text(body, content_type))
-
-
-def _cut(text: str) -> str:
-    if len(text) <= MAX_LOGGED_BODY:
-        return text
-    return "%s... (%d more characters)" % (text[:MAX_LOGGED_BODY], len(text) - MAX_LOGGED_BODY)
-
-
-def log_request(
-    session_headers: _t.Mapping[str, _t.Any],
-    method: str,
-    url: str,
-    kwargs: _t.Mapping[str, _t.Any],
-    default_verify: _t.Any = True,
-) -> None:
-    """Log ``curl -g -i -X METHOD URL -H ... -d ...`` with secrets redacted.
-
-    ``kwargs`` are the arguments about to be given to ``requests``; the
-    headers shown are the session's merged with the request's, as sent.
-    """
-    headers = requests.structures.CaseInsensitiveDict(session_headers)
-    headers.update(kwargs["headers"])
-    params = kwargs.get("params")
-    if params:
-        request = requests.models.PreparedRequest()
-        request.prepare_url(url, params)
-        url = request.url or url
-    _log_curl(
-        method,
-        url,
-        {name: value for name, value in headers.items() if value is not None},
-        kwargs.get("data"),
-        kwargs.get("verify", default_verify),
-        kwargs.get("cert"),
-    )
-
-
-def _log_curl(
-    method: str,
-    url: str,
-    headers: _t.Mapping[str, _t.Any],
-    body: _t.Any,
-    verify: _t.Any,
-    cert: _t.Any,
-) -> None:
-    import shlex  # only when debug logging is on
-
-    parts = ["curl -g -i"]
-    if verify is False:
-        parts.append("--insecure")
-    elif isinstance(verify, str):
-        parts.append("--cacert %s" % shlex.quote(verify))
-    if isinstance(cert, (tuple, list)):
-        parts.append("--cert %s --key %s" % (shlex.quote(cert[0]), shlex.quote(cert[1])))
-    elif cert:
-        parts.append("--cert %s" % shlex.quote(cert))
-    parts.append("-X %s %s" % (method, shlex.quote(_redact.url(url))))
-    content_type = None
-    for name, value in _redact.headers(headers):
-        if name.lower() == "content-type":
-            content_type = value
-        parts.append('-H "%s: %s"' % (name, value))
-    text = _body_text(body, content_type)
-    if text is not None:
-        parts.append("-d %s" % shlex.quote(text))
-    LOG.debug(" ".join(parts))
-
-
-def log_response(response: requests.Response, streamed: bool = False) -> None:
-    """Log ``RESP: [status] headers`` and ``RESP BODY: ...``, secrets redacted."""
-    shown = " ".join("%s: %s" % pair for pair in _redact.headers(response.headers))
-    LOG.debug("RESP: [%s] %s", response.status_code, shown)
-    content_type = response.headers.get("Content-Type", "")
-    if streamed:
-        LOG.debug("RESP BODY: omitted, the response is streamed")
-    elif content_type and not any(kind in content_type.lower() for kind in _TEXT_TYPES):
-        LOG.debug("RESP BODY: omitted, Content-Type is %s (only JSON and text are logged)",
-                  content_type)  # fmt: skip
-    else:
-        text = _body_text(response.content, content_type)
-        if text is not None:
-            LOG.debug("RESP BODY: %s", text)

@@ -5,7 +5,10 @@ of every request and raises stackclient exceptions for errors. It works
 over a :class:`stackclient.session.Session` or, duck-typed, over a
 keystoneauth1 ``Session`` (keystoneauth1 is never imported): requests are
 sent with ``raise_exc=False`` and errors raised here, and keystoneauth1's
-own exceptions are translated into stackclient's.
+own exceptions are translated into stackclient's. keystoneauth1 (and
+keystoneclient) sessions log request and response bodies unredacted (a new
+user's password, a secret a server echoes), so they are asked not to log
+(``log=False``) and stackclient writes its own redacted lines.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import importlib
 import typing as _t
 
-from stackclient import _redact, _verbs
+from stackclient import _httplog, _redact, _verbs
 from stackclient.apiclient import exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -70,19 +73,39 @@ def _session_filter(session: _t.Any, endpoint_filter: dict[str, _t.Any]) -> dict
     return dict(endpoint_filter, interface=sentinel)
 
 
-def _quiet_if_secret(session: _t.Any, kwargs: dict[str, _t.Any]) -> None:
-    """Turn a foreign session's request log off for a JSON body holding a secret.
+def _is_foreign(session: _t.Any) -> bool:
+    """Whether ``session`` is keystoneauth1's or keystoneclient's, not ours."""
+    return type(session).__module__.split(".")[0] in _AUTH_INTERFACE_MODULES
 
-    keystoneauth1 and keystoneclient sessions log request bodies as they
-    are (a new user's password, ``original_password``); keystoneclient's
-    managers passed ``log=False`` for those requests, and so does this.
-    stackclient's own Session logs them with the secrets masked.
-    """
-    if type(session).__module__.split(".")[0] not in _AUTH_INTERFACE_MODULES:
+
+def _log_exchange(resp: requests.Response) -> None:
+    """Write the redacted debug lines for every hop of a keystoneauth1 exchange."""
+    import logging
+
+    if not _httplog.LOG.isEnabledFor(logging.DEBUG):
         return
-    body = kwargs.get("json")
-    if body is not None and _redact.json_value(body) != body:
-        kwargs.setdefault("log", False)
+    for hop in [*getattr(resp, "history", ()), resp]:
+        request = getattr(hop, "request", None)
+        if request is not None:
+            kwargs = {"headers": dict(request.headers or {}), "data": request.body}
+            _httplog.log_request({}, request.method, request.url, kwargs)
+        _httplog.log_response(hop)
+
+
+def _not_a_result(status: int, kwargs: _t.Mapping[str, _t.Any]) -> bool:
+    """Whether a final status below 400 cannot be a call's result.
+
+    A 1xx never is; nor is a 3xx the pipeline did not follow (it had no
+    usable Location) -- unless the caller turned redirects off to see it,
+    or it is a 304 Not Modified, the answer to a conditional request.
+    Callers that read a 3xx on purpose (version discovery's 300) send
+    with ``raise_exc=False``.
+    """
+    if status < 200:
+        return True
+    if status < 300 or status >= 400 or status == 304:
+        return False
+    return kwargs.get("allow_redirects", True) is not False and kwargs.get("redirect") is not False
 
 
 def _translate(
@@ -113,7 +136,9 @@ class Adapter(_verbs.VerbsMixin):
     auth plugin understands), or fixed by ``endpoint_override``. Requests
     return ``requests.Response``; a status >= 400 raises the matching
     :class:`~stackclient.apiclient.exceptions.HttpError` unless
-    ``raise_exc=False`` is passed.
+    ``raise_exc=False`` is passed, and so does a 1xx or a 3xx left as the
+    final answer (a redirect without a usable ``Location``), which is never
+    a result (a 304, and a 3xx asked for with redirects off, are returned).
 
     Example::
 
@@ -190,7 +215,9 @@ class Adapter(_verbs.VerbsMixin):
         endpoint_filter = _session_filter(self.session, endpoint_filter)
         raise_exc = kwargs.pop("raise_exc", self.raise_exc)
         self._defaults(kwargs)
-        _quiet_if_secret(self.session, kwargs)
+        foreign = _is_foreign(self.session)
+        if foreign:
+            kwargs["log"] = False  # its log shows bodies in clear; ours follows
         try:
             resp = self.session.request(
                 url, method, endpoint_filter=endpoint_filter, raise_exc=False, **kwargs
@@ -202,8 +229,14 @@ class Adapter(_verbs.VerbsMixin):
             if translated is None:
                 raise
             raise translated from error
+        if foreign:
+            _log_exchange(resp)
         if raise_exc and resp.status_code >= 400:
             raise exceptions.from_response(resp, method.upper(), _redact.url(resp.url or url))
+        if raise_exc and _not_a_result(resp.status_code, kwargs):
+            from stackclient.apiclient import _responses
+
+            raise _responses.not_final(resp, method.upper(), url)
         return resp
 
     def _call(self, what: str, *args: _t.Any, **kwargs: _t.Any) -> _t.Any:

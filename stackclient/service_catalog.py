@@ -23,7 +23,9 @@ A service name is only compared where the catalog has one (catalogs from
 before Identity v3.3 name no services). ``attr`` and ``filter_value`` keep
 only the endpoints whose ``attr`` key equals ``filter_value``, as in
 python-keystoneclient, whose argument order ``url_for`` and ``get_urls``
-keep. A lookup in a catalog with no services raises ``EmptyCatalog``.
+keep. A lookup in a catalog with no services raises ``EmptyCatalog``. An
+endpoint whose URL is not a string is left out, as if the catalog did not
+list it.
 """
 
 from __future__ import annotations
@@ -473,7 +475,7 @@ class ServiceCatalogV2(ServiceCatalog):
         for raw in _endpoints_of(service):
             for interface, key in _V2_URL_KEYS:
                 url = raw.get(key)
-                if url:
+                if url and isinstance(url, str):  # a catalog may hold anything
                     ep = _base_endpoint(service, raw)
                     ep.update(interface=interface, url=url)
                     yield ep
@@ -485,7 +487,7 @@ class ServiceCatalogV3(ServiceCatalog):
     def _normalise(self, service: dict[str, _t.Any]) -> _t.Iterator[_Endpoint]:
         for raw in _endpoints_of(service):
             url = raw.get("url")
-            if url:
+            if url and isinstance(url, str):  # a catalog may hold anything
                 ep = _base_endpoint(service, raw)
                 ep["interface"] = _normalise_interface(raw.get("interface"))
                 yield ep

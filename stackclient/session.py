@@ -28,8 +28,9 @@ def _describe(endpoint_filter: _t.Mapping[str, _t.Any]) -> str:
 class Session(_verbs.VerbsMixin):
     """Send requests with an auth plugin's token to its catalog's endpoints.
 
-    ``verify``, ``cert``, ``timeout``, ``user_agent`` and ``original_ip``
-    mean what they mean for :class:`~stackclient.apiclient.client.HTTPClient`;
+    ``verify``, ``cert``, ``timeout`` (None: the defaults, 10 s to connect
+    and 120 s per read), ``user_agent`` and ``original_ip`` mean what they
+    mean for :class:`~stackclient.apiclient.client.HTTPClient`;
     ``session`` is a ``requests.Session`` to send through. Pass
     ``http_client=`` instead to share an existing pipeline (its settings
     then apply, and the ones given here are ignored).
@@ -45,7 +46,7 @@ class Session(_verbs.VerbsMixin):
         auth: _t.Any = None,
         verify: bool | str = True,
         cert: str | tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: _client.Timeout | None = None,
         user_agent: str | None = None,
         original_ip: str | None = None,
         *,
@@ -62,7 +63,7 @@ class Session(_verbs.VerbsMixin):
                 original_ip=original_ip,
                 verify=verify,
                 cert=cert,
-                timeout=float(timeout) if timeout is not None else None,
+                timeout=timeout,
                 timings=timings,
                 debug=debug,
                 user_agent=user_agent,
@@ -99,12 +100,16 @@ class Session(_verbs.VerbsMixin):
         self.http_client.cert = value
 
     @property
-    def timeout(self) -> float | None:
-        """Seconds to wait for the server, or None to wait forever."""
+    def timeout(self) -> _client.Timeout:
+        """Seconds for connect and each read, or a ``(connect, read)`` pair.
+
+        Defaults to :data:`~stackclient.apiclient.client.DEFAULT_TIMEOUT`;
+        setting None restores it, ``(None, None)`` waits forever.
+        """
         return self.http_client.timeout
 
     @timeout.setter
-    def timeout(self, value: float | None) -> None:
+    def timeout(self, value: _client.Timeout | None) -> None:
         self.http_client.timeout = value
 
     @property

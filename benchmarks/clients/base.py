@@ -57,6 +57,10 @@ class Adapter(abc.ABC):
     def create_project(self, name: str) -> Any:
         """Create a project in the default domain and return it."""
 
+    @abc.abstractmethod
+    def create_user(self, name: str, password: str) -> Any:
+        """Create a user in the default domain (the server refuses it: scenario 8)."""
+
     def item_id(self, item: Any) -> str:
         """Return the id of one returned project object."""
         return item.id  # type: ignore[no-any-return]

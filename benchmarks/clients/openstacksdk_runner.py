@@ -65,3 +65,8 @@ class Adapter(base.Adapter):
 
     def create_project(self, name: str) -> Any:
         return self.conn.identity.create_project(name=name, domain_id=base.DOMAIN_ID)
+
+    def create_user(self, name: str, password: str) -> Any:
+        return self.conn.identity.create_user(
+            name=name, domain_id=base.DOMAIN_ID, password=password
+        )

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import gc
 import itertools
+import json
+import logging
 import os
 import resource
 import sys
 import threading
 import time
 import types
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -326,6 +330,76 @@ def expiry(adapter: Adapter, params: Params) -> Result:
     }
 
 
+#: Part of every password the scenario-8 error body quotes.
+PASSWORD_MARK = "not-for-logs"
+
+
+class _DebugSink(logging.Handler):
+    """Formats every record, as a real handler would, and remembers only what matters."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records = 0
+        self.leaked = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = self.format(record)
+        self.records += 1
+        self.leaked = self.leaked or PASSWORD_MARK in text
+
+
+def _error_body(params: Params) -> bytes:
+    """The bytes of the scenario-8 answer, fetched with the standard library."""
+    url = auth_url(params) + "/users"
+    request = urllib.request.Request(url, data=b"{}", method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as resp:  # noqa: S310 - loopback
+            return resp.read()  # type: ignore[no-any-return]
+    except urllib.error.HTTPError as error:
+        return error.read()  # type: ignore[no-any-return]
+
+
+def error_body(adapter: Adapter, params: Params) -> Result:
+    """Scenario 8: a create refused with an 8 MiB error body that quotes passwords.
+
+    Debug logging is on for every library (the root logger at DEBUG, each
+    record formatted), as when a user turns it on to see what went wrong;
+    the call must end in the library's error. Timed per call next to the
+    standard library's ``json.loads`` of the same body in the same process.
+    """
+    adapter.connect()
+    adapter.list_projects()  # authenticated before the timing
+    body = _error_body(params)
+    sink, root = _DebugSink(), logging.getLogger()
+    level = root.level
+    root.addHandler(sink)
+    root.setLevel(logging.DEBUG)
+
+    def refused() -> None:
+        try:
+            adapter.create_user("bench-user", "bench-pw-" + PASSWORD_MARK)
+        except Exception:  # noqa: BLE001 - each library raises its own error
+            return
+        raise AssertionError("the server refused the user, but the call returned")
+
+    try:
+        warm(refused, params)
+        cpu, wall, calls = timed(refused, params)
+    finally:
+        root.removeHandler(sink)
+        root.setLevel(level)
+    loads_cpu, _, _ = timed(lambda: json.loads(body), params)
+    return {
+        "metrics": {
+            "cpu_ms": cpu * 1e3,
+            "wall_ms": wall * 1e3,
+            "json_loads_ms": loads_cpu * 1e3,
+            "json_ratio": cpu / loads_cpu,
+        },
+        "counters": {"calls": calls, "body_bytes": len(body), "password_logged": int(sink.leaked)},
+    }
+
+
 SCENARIOS: types.MappingProxyType[str, Callable[[Adapter, Params], Result]] = (
     types.MappingProxyType(
         {
@@ -336,6 +410,7 @@ SCENARIOS: types.MappingProxyType[str, Callable[[Adapter, Params], Result]] = (
             "save-auth": save_auth,
             "restore-auth": restore_auth,
             "expiry": expiry,
+            "error-body": error_body,
         }
     )
 )

@@ -71,3 +71,6 @@ class Adapter(base.Adapter):
 
     def create_project(self, name: str) -> Any:
         return self.client.projects.create(name=name, domain=base.DOMAIN_ID)
+
+    def create_user(self, name: str, password: str) -> Any:
+        return self.client.users.create(name, domain=base.DOMAIN_ID, password=password)

@@ -48,6 +48,23 @@ class _Protocol:
         raise AttributeError("%s cannot be replaced" % self.func.__name__)
 
 
+def _fields(cls: type, info: _t.Any) -> dict[str, _t.Any]:
+    """``info`` as a dict of fields; InvalidResponse when it is not an object at all."""
+    try:
+        fields = dict(info or ())
+    except (TypeError, ValueError):
+        raise exceptions.InvalidResponse(
+            "A %s is built from a JSON object, but the server sent a JSON %s where one "
+            "was expected; check the URL and the API version" % (cls.__name__, type(info).__name__)
+        ) from None
+    if not all(isinstance(key, str) for key in fields):
+        raise exceptions.InvalidResponse(
+            "A %s is built from a JSON object with text keys, but the server sent pairs "
+            "whose first items are not text" % cls.__name__
+        )
+    return fields
+
+
 class Resource:
     """One object returned by an API: the server's fields as attributes.
 
@@ -89,7 +106,7 @@ class Resource:
         try:
             _set_fields(self, info)
         except TypeError:  # a mapping that is not a dict, or pairs
-            _set_fields(self, dict(info or ()))
+            _set_fields(self, _fields(type(self), info))
         _set_manager(self, manager)
         _set_loaded(self, loaded)
 

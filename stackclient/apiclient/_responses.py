@@ -18,18 +18,122 @@ from stackclient.apiclient import exceptions
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
 
-__all__ = ["PageWalk", "collection", "next_link", "one_object", "value"]
+__all__ = [
+    "PageWalk",
+    "ResourceList",
+    "collection",
+    "final",
+    "next_link",
+    "not_final",
+    "not_objects",
+    "one_object",
+    "truncated",
+    "value",
+]
 
 #: How many key names an InvalidResponse message lists.
 _MAX_KEYS_SHOWN = 20
 
 _LOG = logging.getLogger("stackclient.pagination")
 
+_TRUNCATED_WARNING = (
+    "%s returned %d items and a listing the server cut short (it caps each answer, as "
+    "Keystone's list_limit does): list() sends one request, as python-keystoneclient did. "
+    "Use iterate() to get every item, page by page."
+)
+
 _REPEAT_WARNING = (
     "Stopped following the pages of %s: the server sent %s it had already sent "
     "(it may not support 'marker' for this collection), so the listing may be "
     "incomplete. Ask for a larger 'limit' to see more in one page."
 )
+
+
+class ResourceList(list):  # type: ignore[type-arg]
+    """The list a manager's ``list()`` returns: a plain list plus ``truncated``.
+
+    ``truncated`` is True when the server said the listing was cut
+    (``"truncated": true``, Keystone's ``list_limit``) or gave a next page
+    that the request did not ask to page through (no ``limit``); a
+    warning on ``stackclient.pagination`` says so too. ``iterate()``
+    walks every page instead.
+    """
+
+    truncated = False
+
+
+def _asked_for_a_page(url: str) -> bool:
+    query = urllib.parse.urlsplit(url).query
+    return bool(query) and any(
+        key in ("limit", "marker") for key, _ in urllib.parse.parse_qsl(query)
+    )
+
+
+def truncated(body: _t.Any, key: str | None, resp: requests.Response, url: str) -> bool:
+    """Tell whether a list answer is only part of the listing; warn when nobody asked for a part."""
+    if not isinstance(body, dict):
+        return False
+    cut = body.get("truncated") is True
+    paged = _asked_for_a_page(url)
+    if not (cut or paged) and next_link(body, key, getattr(resp, "headers", None)):
+        cut = True  # a next page nobody asked for: the server's own page size
+    if cut and not paged:
+        items = collection(body, key, resp, url)
+        _LOG.warning(_TRUNCATED_WARNING, _where(resp, url), len(items))
+    return cut
+
+
+def not_objects(
+    items: list[_t.Any], resp: requests.Response, url: str
+) -> exceptions.ClientException:
+    """The error for a list whose items are not all JSON objects."""
+    position, bad = next(
+        ((n, item) for n, item in enumerate(items) if item and not isinstance(item, dict)),
+        (0, None),
+    )
+    return exceptions.InvalidResponse(
+        "Expected a list of JSON objects in the answer to %s, got %s at position %d"
+        % (_where(resp, url), _kind(bad), position),
+        response=resp,
+        url=_redact.url(resp.url or url),
+    )
+
+
+def final(resp: requests.Response, method: str, url: str) -> requests.Response:
+    """``resp`` when it is a 2xx; a redirect not followed or a 1xx raises.
+
+    A manager's call has a result only in a 2xx: a 3xx (no usable
+    Location, or redirects turned off) or a 1xx left as the final answer
+    must not be read as one.
+    """
+    if 200 <= resp.status_code < 300:
+        return resp
+    raise not_final(resp, method, url)
+
+
+def not_final(resp: requests.Response, method: str, url: str) -> exceptions.ClientException:
+    """The error for a manager call answered with neither a 2xx nor an error status."""
+    status = resp.status_code
+    where = "%s %s" % (method, _redact.url(resp.url or url))
+    if 300 <= status < 400:
+        error = exceptions.from_response(resp, method, _redact.url(resp.url or url))
+        why = "no Location" if not resp.headers.get("Location") else "redirects were not followed"
+        error.message = (
+            "%s was answered with a redirect (%s) instead of a result%s; check the URL or "
+            "the endpoint in the catalog" % (where, why, _server_says(error))
+        )
+        return error
+    return exceptions.InvalidResponse(
+        "%s was answered with HTTP %s, which is not a final answer" % (where, status),
+        response=resp,
+        method=method,
+        url=_redact.url(resp.url or url),
+    )
+
+
+def _server_says(error: exceptions.HttpError) -> str:
+    default = type(error).message
+    return "" if error.message == default else " (the server said: %s)" % error.message
 
 
 def value(body: _t.Any, key: str | None, resp: requests.Response, url: str) -> _t.Any:
@@ -155,16 +259,17 @@ class PageWalk:
             _LOG.warning(_REPEAT_WARNING, self._where, "a page")
         return repeated
 
-    def advance(self, link: str, current: str) -> str | None:
+    def advance(self, link: str, current: str, resp: _t.Any = None) -> str | None:
         """Return the URL to fetch after ``current``, or None if it was fetched before.
 
         ``link`` may be relative to ``current``. A link to another host is
         not followed as it is (the token would go with it): its query
-        (marker, limit) is applied to ``current`` instead.
+        (marker, limit) is applied to ``current`` instead. A link that is
+        not a URL raises InvalidResponse.
         """
         self._urls.add(current)  # the absolute form of a relative first URL
         self._where = _redact.url(current.split("?", 1)[0])
-        url = _resolve(link, current)
+        url = _resolve_checked(link, current, resp)
         marker = _marker(url)
         if url in self._urls or (marker is not None and marker in self._markers):
             _LOG.warning(_REPEAT_WARNING, self._where, "a next link")
@@ -182,6 +287,23 @@ def _id(item: _t.Any) -> _t.Any:
 def _marker(url: str) -> str | None:
     markers = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("marker")
     return markers[-1] if markers else None
+
+
+def _resolve_checked(link: str, current: str, resp: _t.Any) -> str:
+    from stackclient import _transport
+
+    try:
+        url = _resolve(link, current)
+        _transport.check_url(url)
+    except ValueError as exc:
+        raise exceptions.InvalidResponse(
+            "The next-page link in the answer to GET %s is not a usable URL (%r: %s)"
+            % (_redact.url(current), _redact.message(link[:200]), exc),
+            response=resp,
+            method="GET",
+            url=_redact.url(current),
+        ) from None
+    return url
 
 
 def _resolve(link: str, current: str) -> str:

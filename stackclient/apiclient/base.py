@@ -32,7 +32,7 @@ import typing as _t
 import urllib.parse
 
 from stackclient import _jsonutils
-from stackclient.apiclient import _responses, exceptions
+from stackclient.apiclient import _ids, _responses, exceptions
 from stackclient.apiclient._resource import Resource, getid
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -41,12 +41,16 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "getid",
     "Resource",
+    "ResourceList",
     "HookableMixin",
     "Extension",
     "BaseManager",
     "ManagerWithFind",
     "CrudManager",
 ]
+
+
+ResourceList = _responses.ResourceList
 
 
 class _class_or_instance_method:
@@ -118,20 +122,47 @@ class BaseManager(HookableMixin):
         """GET ``url`` (POST ``body`` when given); return the listed items.
 
         The list is the body itself, or ``body[response_key]``, or the
-        ``{"values": [...]}`` wrapper Keystone uses under that key.
+        ``{"values": [...]}`` wrapper Keystone uses under that key. It is a
+        :class:`ResourceList`: its ``truncated`` is True (and a warning
+        is logged) when the server cut the listing, e.g. at Keystone's
+        ``list_limit``; :meth:`_iterate` follows every page.
         """
         if body is not None:
-            resp = self.client.post(url, json=body, **kwargs)
+            resp = _responses.final(self.client.post(url, json=body, **kwargs), "POST", url)
         else:
-            resp = self.client.get(url, **kwargs)
+            resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
+        data = _jsonutils.response_json(resp)
+        items = _responses.collection(data, response_key, resp, url)
+        found = ResourceList(self._build_all(obj_class, items, resp, url))
+        found.truncated = _responses.truncated(data, response_key, resp, url)
+        return found
+
+    def _build_all(
+        self,
+        obj_class: type[Resource] | None,
+        items: list[_t.Any],
+        resp: requests.Response,
+        url: str,
+    ) -> list[Resource]:
+        """Resources for the listed items (empty ones skipped); InvalidResponse for non-objects."""
         cls = obj_class or self._resource_class()
-        items = _responses.collection(_jsonutils.response_json(resp), response_key, resp, url)
-        # loaded=True passed by position: as a keyword it costs a third of the construction.
-        return [cls(self, item, True) for item in items if item]
+        try:
+            # loaded=True passed by position: as a keyword it costs a third of the construction.
+            return [cls(self, item, True) for item in items if item]
+        except exceptions.InvalidResponse:  # Resource() refused an item: say which request
+            raise _responses.not_objects(items, resp, url) from None
+
+    def _request(self, method: str, url: str, **kwargs: _t.Any) -> requests.Response:
+        """Send ``method url`` through the client; a 1xx or 3xx left as the answer raises.
+
+        For manager calls that read the response themselves.
+        """
+        send = getattr(self.client, method.lower())
+        return _responses.final(send(url, **kwargs), method.upper(), url)
 
     def _get(self, url: str, response_key: str | None = None, **kwargs: _t.Any) -> Resource:
         """GET ``url``; return ``body[response_key]`` (or the body) as a resource."""
-        resp = self.client.get(url, **kwargs)
+        resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
         return self._one(resp, url, response_key, loaded=True)
 
     def _head(self, url: str, **kwargs: _t.Any) -> bool:
@@ -140,7 +171,7 @@ class BaseManager(HookableMixin):
         keystoneclient answered True only for 204, but Keystone answers 200
         to HEAD on most resources; errors (404, ...) raise as usual.
         """
-        resp = self.client.head(url, **kwargs)
+        resp = _responses.final(self.client.head(url, **kwargs), "HEAD", url)
         return 200 <= resp.status_code < 300
 
     def _post(
@@ -152,7 +183,7 @@ class BaseManager(HookableMixin):
         **kwargs: _t.Any,
     ) -> _t.Any:
         """POST ``body``; return the created resource (the raw value with ``return_raw``)."""
-        resp = self.client.post(url, json=body, **kwargs)
+        resp = _responses.final(self.client.post(url, json=body, **kwargs), "POST", url)
         if return_raw:
             return _responses.value(_jsonutils.response_json(resp), response_key, resp, url)
         return self._one(resp, url, response_key)
@@ -163,14 +194,14 @@ class BaseManager(HookableMixin):
         self, url: str, body: _t.Any = None, response_key: str | None = None, **kwargs: _t.Any
     ) -> Resource | None:
         """PUT ``body`` (none when None); return the resource, or None for an empty answer."""
-        resp = self.client.put(url, **_with_json(body, kwargs))
+        resp = _responses.final(self.client.put(url, **_with_json(body, kwargs)), "PUT", url)
         return self._one(resp, url, response_key, required=False)
 
     def _patch(
         self, url: str, body: _t.Any = None, response_key: str | None = None, **kwargs: _t.Any
     ) -> Resource | None:
         """PATCH ``body``; return the resource, or None for an empty answer."""
-        resp = self.client.patch(url, **_with_json(body, kwargs))
+        resp = _responses.final(self.client.patch(url, **_with_json(body, kwargs)), "PATCH", url)
         return self._one(resp, url, response_key, required=False)
 
     def _update(
@@ -187,12 +218,12 @@ class BaseManager(HookableMixin):
             raise exceptions.ValidationError(
                 "Invalid update method %r: use one of PUT, PATCH, POST" % (method,)
             )
-        resp = senders[method](url, **_with_json(body, kwargs))
+        resp = _responses.final(senders[method](url, **_with_json(body, kwargs)), method, url)
         return self._one(resp, url, response_key, required=False)
 
     def _delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
         """DELETE ``url``; return the response."""
-        return self.client.delete(url, **kwargs)
+        return _responses.final(self.client.delete(url, **kwargs), "DELETE", url)
 
     def _one(
         self,
@@ -243,14 +274,14 @@ class BaseManager(HookableMixin):
         kwargs: dict[str, _t.Any],
     ) -> tuple[list[Resource] | None, str | None]:
         """GET one page: its resources (None when the walk must stop) and the next URL."""
-        resp = self.client.get(url, **kwargs)
+        resp = _responses.final(self.client.get(url, **kwargs), "GET", url)
         body = _jsonutils.response_json(resp)
         items = _responses.collection(body, response_key, resp, url)
         if walk.should_stop(items):
             return None, None
         link = _responses.next_link(body, response_key, resp.headers)
-        next_url = walk.advance(link, resp.url or url) if link else None
-        return [cls(self, item, True) for item in items if item], next_url
+        next_url = walk.advance(link, resp.url or url, resp) if link else None
+        return self._build_all(cls, items, resp, url), next_url
 
     def _iterate(
         self,
@@ -284,15 +315,42 @@ class ManagerWithFind(BaseManager, metaclass=abc.ABCMeta):
         return _only_one(self.findall(**kwargs), self._resource_class(), kwargs)
 
     def findall(self, **kwargs: _t.Any) -> list[Resource]:
-        """Return the items of :meth:`list` whose attributes equal ``kwargs``."""
+        """Return the items of :meth:`list` whose attributes equal ``kwargs``.
+
+        When :meth:`list` requires arguments (``ec2.list(user_id)``), they
+        are taken from ``kwargs`` by name, not used as filters; a missing one
+        raises ValidationError.
+        """
+        list_args, filters = _list_arguments(self.list, kwargs)
         found = []
-        for obj in self.list():
+        for obj in self.list(**list_args):
             try:
-                if all(getattr(obj, attr) == value for attr, value in kwargs.items()):
+                if all(getattr(obj, attr) == value for attr, value in filters.items()):
                     found.append(obj)
             except AttributeError:
                 continue
         return found
+
+
+def _list_arguments(
+    list_method: _t.Callable[..., _t.Any], kwargs: dict[str, _t.Any]
+) -> tuple[dict[str, _t.Any], dict[str, _t.Any]]:
+    """Split find()'s keywords into list()'s required arguments and the filters."""
+    import inspect  # only for find(); importing it costs a few ms
+
+    required = [
+        param.name
+        for param in inspect.signature(list_method).parameters.values()
+        if param.default is param.empty
+        and param.kind in (param.POSITIONAL_OR_KEYWORD, param.KEYWORD_ONLY)
+    ]
+    missing = [name for name in required if kwargs.get(name) is None]
+    if missing:
+        raise exceptions.ValidationError(
+            "find() lists with list(%s): pass %s" % (", ".join(required), ", ".join(missing))
+        )
+    filters = {key: value for key, value in kwargs.items() if key not in required}
+    return {name: kwargs[name] for name in required}, filters
 
 
 class CrudManager(BaseManager):
@@ -317,7 +375,9 @@ class CrudManager(BaseManager):
 
         Arguments come as a mapping (keystoneclient's ``build_url(dict)``),
         as keywords (``build_url(base_url=..., project_id=...)``), or both;
-        neither is changed. The id is URL-escaped and may be a resource.
+        neither is changed. The id may be a resource; it becomes one escaped
+        path segment, and one that would address another resource (``''``,
+        ``'.'``, ``'..'``, a float, a structure) raises ValidationError.
         """
         if isinstance(dict_args_in_out, str):
             args: dict[str, _t.Any] = {"base_url": dict_args_in_out}
@@ -327,7 +387,7 @@ class CrudManager(BaseManager):
         url = (args.get("base_url") or self.base_url or "") + "/%s" % self.collection_key
         entity_id = args.get("%s_id" % self.key)
         if entity_id is not None:
-            url += "/" + urllib.parse.quote(str(getid(entity_id)), safe="")
+            url += "/" + _ids.path_segment(entity_id, str(self.key))
         if args.get("tail"):
             url += args["tail"]
         return url
@@ -377,14 +437,25 @@ class CrudManager(BaseManager):
         url, body = self._url_and_rest(self._filter_kwargs(kwargs))
         return self._post(url, {self.key: body}, self.key)
 
+    def _member_url(self, kwargs: _t.Mapping[str, _t.Any]) -> tuple[str, dict[str, _t.Any]]:
+        """Like :meth:`_url_and_rest`, refusing a missing or unusable ``<key>_id`` first.
+
+        Without it the URL would name the whole collection (``DELETE
+        /users``) instead of one member.
+        """
+        filtered = self._filter_kwargs(kwargs)
+        if "%s_id" % self.key not in filtered:  # None or not given
+            _ids.check_id(None, str(self.key))
+        return self._url_and_rest(filtered)
+
     def get(self, **kwargs: _t.Any) -> Resource:
         """GET one member, named by ``<key>_id``."""
-        url, _ = self._url_and_rest(self._filter_kwargs(kwargs))
+        url, _ = self._member_url(kwargs)
         return self._get(url, self.key)
 
     def head(self, **kwargs: _t.Any) -> bool:
         """HEAD one member; True when it exists (a missing one raises NotFound)."""
-        url, _ = self._url_and_rest(self._filter_kwargs(kwargs))
+        url, _ = self._member_url(kwargs)
         return self._head(url)
 
     def list(self, fallback_to_auth: bool = False, **kwargs: _t.Any) -> list[Resource]:
@@ -421,12 +492,12 @@ class CrudManager(BaseManager):
 
     def update(self, **kwargs: _t.Any) -> Resource | None:
         """PATCH ``{key: <kwargs except the id>}`` to the member."""
-        url, body = self._url_and_rest(self._filter_kwargs(kwargs))
+        url, body = self._member_url(kwargs)
         return self._update(url, {self.key: body}, self.key, method="PATCH")
 
     def delete(self, **kwargs: _t.Any) -> requests.Response:
         """DELETE the member named by ``<key>_id``."""
-        url, _ = self._url_and_rest(self._filter_kwargs(kwargs))
+        url, _ = self._member_url(kwargs)
         return self._delete(url)
 
     def find(self, **kwargs: _t.Any) -> Resource:

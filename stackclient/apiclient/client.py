@@ -24,15 +24,47 @@ import requests
 
 import stackclient
 from stackclient import _jsonutils, _redact, _transport
-from stackclient.apiclient import exceptions
+from stackclient.apiclient import _timeouts, exceptions
 
-__all__ = ["BaseClient", "HTTPClient", "InsecureTLSWarning", "default_user_agent"]
+__all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
+    "DEFAULT_READ_TIMEOUT",
+    "DEFAULT_RETRIABLE_STATUS_CODES",
+    "DEFAULT_RETRY_DELAY",
+    "DEFAULT_TIMEOUT",
+    "BaseClient",
+    "HTTPClient",
+    "InsecureTLSWarning",
+    "default_user_agent",
+]
+
+#: Seconds to wait for a connection (TCP and TLS) to be made, and for each
+#: write while the request is sent. Longer means a wrong address or a
+#: firewall dropping packets, rarely a slow server.
+DEFAULT_CONNECT_TIMEOUT = 10.0
+
+#: Seconds to wait for each read from the server: for its answer to start,
+#: then between two pieces of it. Not a limit on the whole call: a long
+#: download that keeps moving is never cut. Longer than the 60 s most load
+#: balancers in front of OpenStack allow a backend, so their 504 (which
+#: says more) arrives first.
+DEFAULT_READ_TIMEOUT = 120.0
+
+#: The ``(connect, read)`` timeout used when none is given (``timeout=None``).
+DEFAULT_TIMEOUT = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT)
+
+Timeout = _timeouts.Timeout
 
 #: Seconds to wait before the first retry; each further retry doubles it.
 DEFAULT_RETRY_DELAY = 0.5
 
 #: Statuses re-sent (idempotent requests only) when status_code_retries > 0.
 DEFAULT_RETRIABLE_STATUS_CODES = (429, 503)
+
+
+#: Failures re-sent when connect_retries allow (a request that may have
+#: reached the server only when it is idempotent or marked retriable).
+_RETRIED_ERRORS = (exceptions.ConnectionRefused, exceptions.ConnectionDropped, exceptions.Timeout)
 
 
 class InsecureTLSWarning(UserWarning):
@@ -74,7 +106,9 @@ class HTTPClient:
 
     ``verify`` is True (check the server certificate), False (don't; warned
     once per client) or a CA bundle path; ``cert`` a client certificate path
-    or (cert, key) pair; ``timeout`` seconds (None waits forever). With
+    or (cert, key) pair; ``timeout`` seconds for connect and for each read,
+    or a ``(connect, read)`` pair, None for :data:`DEFAULT_TIMEOUT`
+    (``(None, None)`` waits forever); a request's own ``timeout=`` wins. With
     ``timings=True`` every request sent is recorded (see
     :meth:`get_timings`). ``connect_retries`` re-sends a request whose
     connection failed (default 0: a refused or unreachable service is
@@ -97,7 +131,7 @@ class HTTPClient:
         original_ip: str | None = None,
         verify: bool | str = True,
         cert: str | tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: Timeout | None = None,
         timings: bool = False,
         keyring_saver: _t.Any = None,
         debug: bool = False,
@@ -114,7 +148,7 @@ class HTTPClient:
         self.endpoint_type = endpoint_type
         self.verify = verify
         self.cert = cert
-        self.timeout = timeout
+        self.timeout = timeout  # type: ignore[assignment]  # None gives the defaults
         self.timings = timings
         self.times: list[tuple[str, float, float]] = []
         self.keyring_saver = keyring_saver
@@ -136,7 +170,19 @@ class HTTPClient:
         if debug:
             _transport.enable_debug_log()
 
-    # -- settings that shape the default headers ----------------------------
+    # -- settings -------------------------------------------------------------
+
+    @property
+    def timeout(self) -> Timeout:
+        """Seconds for connect and each read, or a ``(connect, read)`` pair.
+
+        Setting None restores :data:`DEFAULT_TIMEOUT`.
+        """
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, value: Timeout | None) -> None:
+        self._timeout = _timeouts.check(value, DEFAULT_TIMEOUT)
 
     @property
     def user_agent(self) -> str:
@@ -209,8 +255,7 @@ class HTTPClient:
             headers.update(given)
         kwargs["headers"] = headers
         self.serialize(kwargs)
-        if "timeout" not in kwargs:
-            kwargs["timeout"] = self.timeout
+        kwargs["timeout"] = _timeouts.check(kwargs.get("timeout"), self._timeout)
         verify = kwargs.setdefault("verify", self.verify)
         if verify is False and not self._warned_insecure:
             self._warn_insecure()
@@ -244,7 +289,7 @@ class HTTPClient:
         while True:
             try:
                 resp = self._send_following_redirects(method, url, kwargs, follow, log)
-            except (exceptions.ConnectionRefused, exceptions.Timeout) as exc:
+            except _RETRIED_ERRORS as exc:
                 if connect_left <= 0 or not (may_resend or _transport.nothing_sent(exc.__cause__)):
                     raise
                 connect_left -= 1
@@ -272,10 +317,16 @@ class HTTPClient:
     def _send_following_redirects(
         self, method: str, url: str, kwargs: dict[str, _t.Any], follow: bool, log: bool
     ) -> requests.Response:
-        """Send, following redirects ourselves so auth stays with its origin."""
+        """Send, following redirects ourselves so credentials stay with their origin.
+
+        Once a hop leaves the origin, auth headers and every cookie stay
+        behind for the rest of the chain; a 307/308 that would carry
+        credentials in the body to another origin is refused.
+        """
         history: list[requests.Response] = []
+        cookies = True
         for _ in range(_transport.MAX_REDIRECTS + 1):
-            resp = self._send_once(method, url, kwargs, log)
+            resp = self._send_once(method, url, kwargs, log, cookies)
             if not (follow and resp.is_redirect):
                 if history:
                     resp.history = history
@@ -287,7 +338,9 @@ class HTTPClient:
             finally:
                 resp.close()
             history.append(resp)
-            new_method, new_url = _transport.redirect_target(resp, method)
+            new_method, new_url = _transport.redirect_target(resp, method, url)
+            _transport.check_body_may_follow(resp, method, url, new_url, kwargs.get("data"))
+            cookies = cookies and _transport.same_origin(url, new_url)
             kwargs = _transport.redirect_kwargs(kwargs, new_method != method, url, new_url)
             method, url = new_method, new_url
         raise exceptions.TransportError(
@@ -298,14 +351,16 @@ class HTTPClient:
         )
 
     def _send_once(
-        self, method: str, url: str, kwargs: dict[str, _t.Any], log: bool
+        self, method: str, url: str, kwargs: dict[str, _t.Any], log: bool, cookies: bool = True
     ) -> requests.Response:
         """Put one request on the wire: log, time, and translate failures."""
         if log:
             _transport.log_request(self.http.headers, method, url, kwargs, self.verify)
         start = time.monotonic() if self.timings else 0.0
         try:
-            resp = self.http.request(method, url, allow_redirects=False, **kwargs)
+            resp = _transport.send(self.http, method, url, kwargs, cookies)
+        except exceptions.ClientException:
+            raise  # ours, from code run while sending (an upload body's iterator)
         except _transport.SEND_ERRORS as exc:
             raise _transport.translate_error(exc, method, url, kwargs.get("timeout")) from exc
         finally:

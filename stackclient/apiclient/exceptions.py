@@ -17,13 +17,14 @@ Every error a caller can see is a :class:`ClientException`::
     │   └── AmbiguousEndpoints          (endpoints)
     ├── MissingArgs                     (missing); also a TypeError
     ├── MethodNotImplemented            the API has no such operation
-    ├── InvalidResponse                 a body that could not be decoded
+    ├── InvalidResponse                 an answer that is not what the API promises
     │   └── ChecksumMismatch            data differs from what the server recorded
     ├── ResourceFailure                 a waited-for resource went into an error state
     ├── WaitTimeout                     a wait ran out of time (also a TimeoutError)
     ├── TransportError                  nothing usable came back
-    │   ├── ConnectionRefused           could not connect (refused, DNS, reset)
+    │   ├── ConnectionRefused           could not connect: nothing was sent
     │   │   └── ConnectFailure          (alias kept for keystoneauth users)
+    │   ├── ConnectionDropped           lost after sending: the server may have acted
     │   ├── Timeout                     connect or read timeout
     │   └── SSLError                    TLS handshake or verification failed
     └── HttpError                       the server answered with a 3xx-5xx
@@ -74,6 +75,7 @@ __all__ = [
     "TransportError",
     "ConnectionRefused",
     "ConnectFailure",
+    "ConnectionDropped",
     "Timeout",
     "SSLError",
     "HttpError",
@@ -111,7 +113,7 @@ __all__ = [
 ]
 
 #: How much of a non-JSON error body (plain text, an HTML page from a proxy)
-#: is kept as the message.
+#: is kept as the message, in characters.
 MAX_TEXT_MESSAGE = 500
 
 
@@ -208,14 +210,26 @@ class MethodNotImplemented(ClientException):
 
 
 class InvalidResponse(ClientException):
-    """The server answered, but its body is not what the API promises.
+    """The server answered, but not with what the API promises.
 
     Raised, for example, for a 200 whose body is not JSON where JSON was
-    expected. ``response`` is the :class:`requests.Response`.
+    expected, a list item that is not an object, a redirect to a
+    ``Location`` that is not a URL, or a 1xx/3xx where a result was due.
+    ``response`` is the :class:`requests.Response` (when there is one);
+    ``method`` and ``url`` name the request.
     """
 
-    def __init__(self, message: str | None = None, response: _t.Any = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        response: _t.Any = None,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
         self.response = response
+        self.method = method or getattr(getattr(response, "request", None), "method", None)
+        self.url = url
         super().__init__(message)
 
 
@@ -315,15 +329,32 @@ class TransportError(ClientException):
 
 
 class ConnectionRefused(TransportError):
-    """Could not connect to the server (refused, unreachable, name not found)."""
+    """Could not connect to the server (refused, unreachable, name not found).
+
+    Nothing was sent, so sending again is safe whatever the method.
+    """
 
 
 #: The name keystoneauth users know for the same failure.
 ConnectFailure = ConnectionRefused
 
 
+class ConnectionDropped(TransportError):
+    """The connection was lost after the request was sent, or while its answer was read.
+
+    The server may have acted on the request (created the resource,
+    changed the password): check before sending a non-idempotent request
+    again.
+    """
+
+
 class Timeout(TransportError):
-    """The server did not connect or answer within the timeout."""
+    """The server did not connect, or did not answer, within the timeout.
+
+    A connect timeout means nothing was sent; a read timeout (no byte for
+    the read timeout, while waiting for the answer or within its body)
+    means the request was sent and the server may have acted on it.
+    """
 
 
 class SSLError(TransportError):
@@ -570,89 +601,22 @@ def _retry_after(headers: _t.Mapping[str, str]) -> int | None:
         return None  # an HTTP date, NaN or inf: callers fall back to their own backoff
 
 
-def _first_text(*values: _t.Any) -> str | None:
-    for value in values:
-        if isinstance(value, str) and value:
-            return value
-    return None
-
-
-def _from_mapping(inner: _t.Mapping[str, _t.Any]) -> tuple[str | None, str | None]:
-    message = _first_text(inner.get("message"), inner.get("title"), inner.get("faultstring"))
-    details = _first_text(inner.get("details"), inner.get("detail"), inner.get("type"))
-    return message, details
-
-
-def _message_from_json(body: _t.Any) -> tuple[str | None, str | None]:
-    """Read (message, details) out of every error body shape in use."""
-    if not isinstance(body, dict) or not body:
-        return None, None
-    errors = body.get("errors")
-    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
-        message, details = _from_mapping(errors[0])  # API-SIG
-        if len(errors) > 1:
-            extra = "; ".join(
-                str(e.get("title") or e.get("detail") or e) if isinstance(e, dict) else str(e)
-                for e in errors[1:]
-            )
-            details = "%s; %s" % (details, extra) if details else extra
-        return message, details
-    if isinstance(body.get("error"), dict):  # keystone
-        return _from_mapping(body["error"])
-    if "message" in body or "title" in body or "faultstring" in body:
-        return _from_mapping(body)
-    # nova {"itemNotFound": {...}}, neutron {"NeutronError": {...}}, ...
-    inner = next(iter(body.values()))
-    if isinstance(inner, dict):
-        return _from_mapping(inner)
-    if isinstance(inner, str):
-        return inner, None
-    return None, None
-
-
-def _message_from_text(text: str) -> str | None:
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) > MAX_TEXT_MESSAGE:
-        text = text[:MAX_TEXT_MESSAGE] + "..."
-    return text
-
-
-def _read_body(response: requests.Response) -> tuple[str | None, str | None]:
-    content_type = response.headers.get("Content-Type", "")
-    try:
-        text = response.text
-    except Exception:  # noqa: BLE001 - a broken body must not hide the status
-        return None, None
-    if "json" in content_type or text[:1] in ("{", "["):
-        from stackclient import _jsonutils
-
-        try:
-            return _message_from_json(_jsonutils.loads(response.content))
-        except ValueError:
-            pass
-    return _message_from_text(text), None
-
-
 def from_response(
     response: requests.Response, method: str | None = None, url: str | None = None
 ) -> HttpError:
     """Return (do not raise) the :class:`HttpError` for ``response``.
 
     The class is picked by status (an unknown 3xx/4xx/5xx falls back to its
-    family class); the message is read from the body whatever its shape,
+    family class); the message is read from the body whatever its shape
+    (an HTML page gives its title and headings), cut to a readable length,
     with any secret the server echoed back (a password, a credential blob)
     masked.
     """
+    from stackclient.apiclient import _error_body
+
     status = response.status_code
     headers = response.headers
-    message, details = _read_body(response)
-    if message or details:
-        from stackclient import _redact  # servers echo input, secrets included
-
-        message = message and _redact.message(message)
-        details = details and _redact.message(details)
+    message, details = _error_body.read(response)
     kwargs: dict[str, _t.Any] = {
         "http_status": status,
         "response": response,

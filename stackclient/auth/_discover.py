@@ -14,7 +14,14 @@ import urllib.parse
 from stackclient import _jsonutils
 from stackclient.apiclient import exceptions
 
-__all__ = ["IdentityVersion", "choose_version", "discover_versions", "version_from_url"]
+__all__ = [
+    "IdentityVersion",
+    "check_auth_url",
+    "choose_version",
+    "discover_versions",
+    "suggest_url",
+    "version_from_url",
+]
 
 
 class IdentityVersion(_t.NamedTuple):
@@ -35,6 +42,50 @@ def version_from_url(url: str) -> int | None:
     if last == "v2.0":
         return 2
     return None
+
+
+def check_auth_url(url: str | None) -> str:
+    """Return ``url`` when it is an http(s) URL with a host; raise ValidationError if not.
+
+    Said before anything is sent, so that ``keystone:5000/v3`` is reported
+    as a mistyped auth URL rather than as a relative URL.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url or "")
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        parts, port_ok = None, False
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        port_ok = False
+    if not port_ok:
+        raise exceptions.ValidationError(
+            "The auth URL %r is not an http or https URL with a host: give the full "
+            "Identity URL, e.g. http://keystone.example.com:5000/v3" % (url,)
+        )
+    return _t.cast(str, url)
+
+
+def _looks_like_version(segment: str) -> bool:
+    return segment[:1] in ("v", "V") and segment[1:2].isdigit()
+
+
+def suggest_url(url: str, version: str) -> str:
+    """Versioned Identity URLs to try instead of ``url``, as text for a message.
+
+    A last path segment that looks like a version (``v3x``, ``v2.0``) is
+    replaced by ``version``, otherwise ``version`` is appended; the
+    server's root with ``version`` is offered too when it differs.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "<scheme>://<host>:<port>/%s" % version
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    path = head if _looks_like_version(last) else parts.path.rstrip("/")
+    root = "%s://%s" % (parts.scheme, parts.netloc)
+    first = "%s%s/%s" % (root, path, version)
+    bare = "%s/%s" % (root, version)
+    return first if first == bare else "%s or %s" % (first, bare)
 
 
 def _parse_id(version_id: _t.Any) -> tuple[int, int] | None:
@@ -84,10 +135,12 @@ def _parse_versions(body: _t.Any, url: str) -> list[IdentityVersion]:
 _CHECK_URL = "give an auth URL ending in /v3 or /v2.0, or check that it is the identity service"
 
 
-def _discovery_error(error: exceptions.HttpError) -> exceptions.HttpError:
+def _discovery_error(error: exceptions.HttpError, url: str) -> exceptions.HttpError:
     """The same HTTP error, its message saying it came from version discovery."""
     return type(error)(
-        message="Identity version discovery failed: %s; %s" % (error.message, _CHECK_URL),
+        message="Identity version discovery at %s failed: %s; the URL does not look like "
+        "an Identity endpoint: %s, e.g. %s"
+        % (url, error.message, _CHECK_URL, suggest_url(url, "v3")),
         details=error.details,
         response=error.response,
         request_id=error.request_id,
@@ -109,7 +162,7 @@ def discover_versions(session: _t.Any, url: str) -> list[IdentityVersion]:
     """
     response = session.get(url, authenticated=False, raise_exc=False)
     if response.status_code not in (200, 300):
-        raise _discovery_error(exceptions.from_response(response, "GET", url))
+        raise _discovery_error(exceptions.from_response(response, "GET", url), url)
     try:
         body = _jsonutils.response_json(response)
     except exceptions.InvalidResponse:

@@ -5,7 +5,11 @@ subclasses' :meth:`~BaseIdentityPlugin.get_auth_ref`) into a token cache
 that is safe to share between threads:
 
 * the token (an :class:`~stackclient.access.AccessInfo`, the ``auth_ref``)
-  is reused until it has less than :data:`MIN_TOKEN_LIFE_SECONDS` to live;
+  is reused until it has less than :data:`MIN_TOKEN_LIFE_SECONDS` to live,
+  or less than half its life for a token shorter than twice that (a 60 s
+  token is replaced after 30 s, not before every request); the life of a
+  token this plugin fetched is counted on the local clock from when it was
+  requested, so a server clock that is off does not shorten it;
 * refreshing happens under a :class:`threading.Lock` with a second check
   inside it, so N threads that find the token stale cause one auth request;
 * :meth:`~BaseIdentityPlugin.invalidate` drops only the token that failed;
@@ -15,6 +19,7 @@ that is safe to share between threads:
 
 from __future__ import annotations
 
+import datetime
 import threading
 import typing as _t
 
@@ -27,12 +32,41 @@ if _t.TYPE_CHECKING:  # pragma: no cover
 
     from stackclient import access
 
-__all__ = ["AUTH_INTERFACE", "MIN_TOKEN_LIFE_SECONDS", "AccessInfoPlugin", "BaseIdentityPlugin"]
+__all__ = [
+    "AUTH_INTERFACE",
+    "MIN_TOKEN_LIFE_SECONDS",
+    "AccessInfoPlugin",
+    "BaseIdentityPlugin",
+    "refresh_margin",
+]
 
 #: A cached token with fewer seconds than this left to live is replaced
 #: before it is used, so a request never leaves with a token that expires
 #: on the way (clock skew between client and server included).
 MIN_TOKEN_LIFE_SECONDS = 120
+
+
+def refresh_margin(lifetime: float | None) -> float:
+    """Seconds before its expiry at which a token living ``lifetime`` seconds is replaced.
+
+    :data:`MIN_TOKEN_LIFE_SECONDS`, or half the lifetime when that is
+    shorter; the full margin when the lifetime is unknown.
+    """
+    if lifetime is None or lifetime <= 0:
+        return float(MIN_TOKEN_LIFE_SECONDS)
+    return min(float(MIN_TOKEN_LIFE_SECONDS), lifetime / 2)
+
+
+def _utcnow() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def _issued(ref: access.AccessInfo) -> datetime.datetime | None:
+    try:
+        return ref.issued
+    except exceptions.InvalidResponse:
+        return None  # an unreadable issue time only costs the adaptive margin
+
 
 #: The ``interface`` value that asks :meth:`BaseIdentityPlugin.get_endpoint`
 #: for the auth URL itself (keystoneauth spells it the same way).
@@ -56,12 +90,17 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
     #: Said in the error raised when Keystone rejects the credentials.
     _credentials_hint = "the credentials"
 
+    #: The Identity API version the plugin's auth request is for.
+    _api_version = "v3"
+
     def __init__(
         self, auth_url: str | None = None, *, reauthenticate: bool = True, **opts: _t.Any
     ) -> None:
         super().__init__(auth_url=auth_url, **opts)
         self.reauthenticate = reauthenticate
         self._auth_ref: access.AccessInfo | None = None
+        # The token this plugin fetched and the local time it was asked for.
+        self._fetched: tuple[access.AccessInfo, datetime.datetime] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -98,11 +137,27 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
         """Whether a new token may be requested now."""
         return self.reauthenticate or self._auth_ref is None
 
+    def _time_left(self, ref: access.AccessInfo) -> tuple[float, float] | None:
+        """(seconds ``ref`` has left, its refresh margin); None when it never expires."""
+        expires = ref.expires
+        if expires is None:
+            return None
+        issued = _issued(ref)
+        lifetime = (expires - issued).total_seconds() if issued is not None else None
+        now = _utcnow()
+        fetched = self._fetched
+        if fetched is not None and fetched[0] is ref and lifetime is not None:
+            left = lifetime - (now - fetched[1]).total_seconds()  # on the local clock
+        else:
+            left = (expires - now).total_seconds()
+        return left, refresh_margin(lifetime)
+
     def _usable(self, ref: access.AccessInfo) -> bool:
-        if not ref.will_expire_soon(MIN_TOKEN_LIFE_SECONDS):
+        timing = self._time_left(ref)
+        if timing is None or timing[0] > timing[1]:
             return True
         # Nothing better can be had: keep using it until it really expires.
-        return not self._can_reauthenticate() and not ref.will_expire_soon(0)
+        return not self._can_reauthenticate() and timing[0] > 0
 
     def get_access(self, session: _t.Any) -> access.AccessInfo:
         """Return a token with time to live, authenticating only when needed.
@@ -121,8 +176,10 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
             if not self._can_reauthenticate():
                 raise self._cannot_refresh(ref)
             self.sufficient_options()
-            self._auth_ref = self.get_auth_ref(session)
-            return self._auth_ref
+            asked = _utcnow()
+            self._auth_ref = ref = self.get_auth_ref(session)
+            self._fetched = (ref, asked)
+            return ref
 
     def _no_refresh_reason(self) -> str:
         return "re-authentication is turned off (reauthenticate=False)"
@@ -246,22 +303,44 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
     # -- helpers for subclasses ----------------------------------------
 
     def _url(self, path: str) -> str:
-        return "%s/%s" % ((self.auth_url or "").rstrip("/"), path.lstrip("/"))
+        from stackclient.auth import _discover
+
+        base = _discover.check_auth_url(self.auth_url)
+        return "%s/%s" % (base.rstrip("/"), path.lstrip("/"))
 
     def _post_auth(self, session: _t.Any, url: str, body: dict[str, _t.Any]) -> requests.Response:
-        """POST an auth request; a 401 becomes an Unauthorized that names no secret."""
+        """POST an auth request; say what to check when it is refused.
+
+        A 401 names what was rejected (never the secret); a 404 or 405 means
+        the auth URL is not an Identity endpoint of this API version.
+        """
         try:
             return session.post(url, json=body, authenticated=False)
         except exceptions.Unauthorized as error:
-            raise exceptions.Unauthorized(
-                message="The identity service at %s rejected %s: %s"
-                % (url, self._credentials_hint, error.message),
-                details=error.details,
-                response=error.response,
-                request_id=error.request_id,
-                url=error.url or url,
-                method=error.method or "POST",
-            ) from None
+            message = "The identity service at %s rejected %s: %s" % (
+                url,
+                self._credentials_hint,
+                error.message,
+            )
+            raise _rewritten(error, message, url) from None
+        except (exceptions.NotFound, exceptions.MethodNotAllowed) as error:
+            raise _rewritten(error, self._not_identity(url, error), url) from None
+
+    def _not_identity(self, url: str, error: exceptions.HttpError) -> str:
+        from stackclient.auth import _discover
+
+        auth_url = self.auth_url or url
+        hint = _discover.suggest_url(auth_url, self._api_version)
+        if self._api_version == "v2.0":
+            hint = "%s, or use a v3 plugin with %s (Keystone no longer serves v2.0)" % (
+                hint,
+                _discover.suggest_url(auth_url, "v3"),
+            )
+        return (
+            "The auth URL %s does not look like an Identity %s endpoint: POST %s answered "
+            "HTTP %s (%s). Give the versioned Identity URL, e.g. %s"
+            % (auth_url, self._api_version, url, error.http_status, error.message, hint)
+        )
 
     @staticmethod
     def _token_body(response: requests.Response, key: str) -> dict[str, _t.Any]:
@@ -280,6 +359,20 @@ class BaseIdentityPlugin(_apiauth.BaseAuthPlugin):
                 response=response,
             )
         return body
+
+
+def _rewritten(error: exceptions.HttpError, message: str, url: str) -> exceptions.HttpError:
+    """``error`` again, of the same class, with ``message``."""
+    return type(error)(
+        message=message,
+        details=error.details,
+        response=error.response,
+        request_id=error.request_id,
+        url=error.url or url,
+        method=error.method or "POST",
+        http_status=error.http_status,
+        retry_after=error.retry_after,
+    )
 
 
 class AccessInfoPlugin(BaseIdentityPlugin):

@@ -128,7 +128,7 @@ class _Generic(base.BaseIdentityPlugin):
     # -- discovery and delegation -------------------------------------
 
     def _create_plugin(self, session: _t.Any) -> base.BaseIdentityPlugin:
-        url = self.auth_url or ""
+        url = _discover.check_auth_url(self.auth_url)
         major = _discover.version_from_url(url)
         if major is None:
             versions = _discover.discover_versions(session, url)

@@ -22,6 +22,17 @@ _SCOPE_OPTS = ["tenant_id", "tenant_name", "trust_id"]
 class Auth(base.BaseIdentityPlugin):
     """Base of the v2.0 plugins: the request and its tenant or trust scope."""
 
+    _api_version = "v2.0"
+
+    def _scope_hint(self) -> str:
+        """``, and that ... tenant X`` for a scoped request, else ``''``."""
+        tenant = self.opts.get("tenant_id") or self.opts.get("tenant_name")
+        if tenant:
+            return ", and that the user has a role on tenant %r" % tenant
+        if self.opts.get("trust_id"):
+            return ", and that trust %r is valid for the user" % self.opts["trust_id"]
+        return ""
+
     def _auth_data(self) -> dict[str, _t.Any]:
         """The credentials part of the ``auth`` object."""
         raise NotImplementedError("%s does not implement _auth_data" % type(self).__name__)
@@ -56,7 +67,10 @@ class Password(Auth):
         "password",
         *_SCOPE_OPTS,
     ]
-    _credentials_hint = "the user name or id and password"
+
+    @property
+    def _credentials_hint(self) -> str:  # type: ignore[override]
+        return "the user name or id and password (check them%s)" % self._scope_hint()
 
     def __init__(
         self,

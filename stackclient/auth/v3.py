@@ -211,7 +211,29 @@ class Auth(base.BaseIdentityPlugin):
     @property
     def _credentials_hint(self) -> str:  # type: ignore[override]
         names = [method.method_name for method in self._auth_methods()]
-        return "the %s credentials" % " + ".join(names)
+        scope = self._scope_hint()
+        return "the %s credentials%s" % (
+            " + ".join(names),
+            " (check%s)" % scope[1:] if scope else "",
+        )
+
+    def _scope_hint(self) -> str:
+        """``, and that the user has a role on ...`` for a scoped request, else ``''``."""
+        opts = self.opts
+        if opts.get("project_id"):
+            what = "project %r" % opts["project_id"]
+        elif opts.get("project_name"):
+            domain = opts.get("project_domain_id") or opts.get("project_domain_name")
+            what = "project %r in domain %r" % (opts["project_name"], domain)
+        elif opts.get("domain_id") or opts.get("domain_name"):
+            what = "domain %r" % (opts.get("domain_id") or opts.get("domain_name"))
+        elif opts.get("system_scope"):
+            what = "the system"
+        elif opts.get("trust_id"):
+            return ", and that trust %r is valid for the user" % opts["trust_id"]
+        else:
+            return ""
+        return ", and that the user has a role on %s" % what
 
     def _auth_methods(self) -> list[AuthMethod]:
         return self.auth_methods
@@ -299,7 +321,12 @@ class Password(Auth):
     """Authenticate a user (by id, or by name + user domain) with a password."""
 
     opt_names: _t.ClassVar[list[str]] = ["auth_url", "password", *_USER_OPTS, *_SCOPE_OPTS]
-    _credentials_hint = "the password credentials (check user, user domain and password)"
+
+    @property
+    def _credentials_hint(self) -> str:  # type: ignore[override]
+        return "the password credentials (check the user, its domain and the password%s)" % (
+            self._scope_hint()
+        )
 
     def __init__(
         self,
@@ -342,7 +369,10 @@ class Token(Auth):
     """Exchange an existing token for a new one, with any scope."""
 
     opt_names: _t.ClassVar[list[str]] = ["auth_url", "token", *_SCOPE_OPTS]
-    _credentials_hint = "the token"
+
+    @property
+    def _credentials_hint(self) -> str:  # type: ignore[override]
+        return "the token (check that it is still valid%s)" % self._scope_hint()
 
     def __init__(
         self,
@@ -388,7 +418,7 @@ class ApplicationCredential(Auth):
         "application_credential_name",
         *_USER_OPTS,
     ]
-    _credentials_hint = "the application credential (check its id or name, user and secret)"
+    _credentials_hint = "the application credential (check its id or name, user and secret)"  # type: ignore[assignment]
 
     def __init__(
         self,

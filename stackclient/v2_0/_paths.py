@@ -1,10 +1,12 @@
 """Turning caller input into Identity v2.0 request paths and query strings.
 
-Every id put into a path goes through :func:`segment`: a resource or an id
-is accepted, an empty or missing id is refused before anything is sent
-(``GET /tenants/`` would otherwise list every tenant instead of failing),
-and the id is percent-encoded so that an id holding ``/`` or ``?`` cannot
-reach another URL.
+Every id put into a path goes through :func:`segment`, that is through the
+shared :func:`stackclient.apiclient._ids.path_segment`: a resource or an id
+is accepted; a missing or empty id, ``.`` and ``..`` are refused before
+anything is sent (``GET /tenants/`` would otherwise list every tenant
+instead of failing, and ``..`` would reach the parent); and the id is
+percent-encoded so that an id holding ``/`` or ``?`` cannot reach another
+URL.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import typing as _t
 import urllib.parse
 
-from stackclient.apiclient import exceptions
+from stackclient.apiclient import _ids, exceptions
 from stackclient.apiclient.base import getid
 
 __all__ = ["join", "page_query", "segment"]
@@ -24,13 +26,7 @@ def segment(value: _t.Any, what: str) -> str:
     Raises :class:`~stackclient.apiclient.exceptions.ValidationError` naming
     ``what`` when there is no usable id.
     """
-    ident = getid(value)
-    if isinstance(ident, bool) or not isinstance(ident, (str, int)) or ident == "":
-        raise exceptions.ValidationError(
-            "A %s id (a non-empty string, or a resource with an id) is required, got %r"
-            % (what, ident if ident is None or ident == "" else type(ident).__name__)
-        )
-    return urllib.parse.quote(str(ident), safe="")
+    return _ids.path_segment(value, what)
 
 
 def join(*parts: str) -> str:

@@ -72,7 +72,8 @@ class Client(_identity_client.IdentityClient):
     only there. ``endpoint`` sends every request to that URL instead.
     ``cacert`` is a CA bundle, ``insecure=True`` turns TLS verification
     off; ``cert``/``key`` give a client certificate; ``timeout`` is in
-    seconds; ``debug=True`` logs requests on the ``stackclient`` logger
+    seconds, or a (connect, read) pair (None: 10 s to connect and 120 s
+    per read); ``debug=True`` logs requests on the ``stackclient`` logger
     with passwords, tokens and EC2 secrets masked.
 
     Unlike python-keystoneclient without a session, nothing is sent when

@@ -90,7 +90,7 @@ class RoleManager(base.ManagerWithFind):
         ``role``; python-keystoneclient read the global grant's answer under
         ``roles``, which Keystone never sent: both are understood), else None.
         """
-        resp = self.client.put(_grant_path(user, role, tenant))
+        resp = self._request("PUT", _grant_path(user, role, tenant))
         return self._role_from(resp)
 
     def remove_user_role(self, user: _t.Any, role: _t.Any, tenant: _t.Any = None) -> _t.Any:

@@ -154,7 +154,7 @@ class TokenManager(base.BaseManager):
         An unknown, expired or revoked token raises NotFound.
         """
         url = _token_url(token)
-        resp = self.client.get(url)
+        resp = self._request("GET", url)
         body = _jsonutils.response_json(resp)
         if not isinstance(body, dict) or not isinstance(body.get("access"), dict):
             raise exceptions.InvalidResponse(
@@ -176,5 +176,5 @@ class TokenManager(base.BaseManager):
 
     def get_revoked(self) -> dict[str, _t.Any]:
         """Return the body of ``GET /tokens/revoked`` (``{"signed": <CMS text>}``)."""
-        body = _jsonutils.response_json(self.client.get("/tokens/revoked"))
+        body = _jsonutils.response_json(self._request("GET", "/tokens/revoked"))
         return body if isinstance(body, dict) else {}

@@ -138,7 +138,8 @@ class UserManager(base.ManagerWithFind):
         """
         own = _paths.segment(self._own_user_id(), "authenticated user")
         body = {"user": {"password": passwd, "original_password": origpasswd}}
-        resp = self.client.patch(
+        resp = self._request(
+            "PATCH",
             _paths.join("OS-KSCRUD", "users", own),
             json=body,
             endpoint_filter={"interface": "public"},

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime
 import typing as _t
-import urllib.parse
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 
 __all__ = ["isotime", "quote_id", "user_base_url"]
 
 
-def quote_id(obj: _t.Any) -> str:
-    """Return the id of ``obj`` (an id or a resource), escaped as one URL path segment."""
-    return urllib.parse.quote(str(base.getid(obj)), safe="")
+def quote_id(obj: _t.Any, argument: str = "id") -> str:
+    """Return the id of ``obj`` (an id or a resource), escaped as one URL path segment.
+
+    Raises ValidationError naming ``argument`` for an id that would address
+    another resource (see :func:`stackclient.apiclient._ids.path_segment`).
+    """
+    return _ids.path_segment(obj, argument)
 
 
 def user_base_url(client: _t.Any, user: _t.Any) -> str:
@@ -28,7 +31,7 @@ def user_base_url(client: _t.Any, user: _t.Any) -> str:
             "No user given and the client does not know which user it is "
             "authenticated as (admin-token or endpoint-only auth): pass user=<user id>"
         )
-    return "/users/%s" % quote_id(user_id)
+    return "/users/%s" % quote_id(user_id, "user")
 
 
 def isotime(value: _t.Any) -> str | None:

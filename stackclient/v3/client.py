@@ -84,8 +84,9 @@ class Client(_identity_client.IdentityClient):
     ``endpoint_override``) sends every request there instead of the
     catalog's URL. ``cacert`` is a CA bundle, ``insecure=True`` turns TLS
     verification off; ``cert``/``key`` give a client certificate;
-    ``timeout`` is in seconds; ``debug=True`` logs requests (secrets
-    redacted) on the ``stackclient`` logger.
+    ``timeout`` is in seconds, or a (connect, read) pair (None: 10 s to
+    connect and 120 s per read, see ``docs/defaults.rst``); ``debug=True``
+    logs requests (secrets redacted) on the ``stackclient`` logger.
 
     Managers: ``access_rules``, ``application_credentials``, ``auth``,
     ``credentials``, ``domain_configs``, ``domains``, ``ec2``,

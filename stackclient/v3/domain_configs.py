@@ -16,9 +16,8 @@ There is one config per domain: :meth:`DomainConfigManager.list` and
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -52,7 +51,7 @@ class DomainConfigManager(base.BaseManager):
         domain_id = base.getid(domain)
         if not domain_id:
             raise exceptions.ValidationError("A domain (id or Domain) is required")
-        return "/domains/%s/config" % urllib.parse.quote(str(domain_id), safe="")
+        return "/domains/%s/config" % _ids.path_segment(domain_id, "domain")
 
     def create(self, domain: _t.Any, config: dict[str, _t.Any]) -> DomainConfig:
         """Set the whole configuration of ``domain`` (PUT); returns what Keystone stored."""

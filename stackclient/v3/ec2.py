@@ -14,9 +14,8 @@ Example::
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -100,8 +99,7 @@ class EC2Manager(base.ManagerWithFind):
 def _url(user_id: _t.Any, access: _t.Any = None) -> str:
     if not user_id:
         raise exceptions.ValidationError("Specify the user whose EC2 credentials to use")
-    url = "/users/%s/credentials/OS-EC2" % urllib.parse.quote(str(base.getid(user_id)), safe="")
+    url = "/users/%s/credentials/OS-EC2" % _ids.path_segment(user_id, "user_id")
     if access is not None:
-        key = getattr(access, "access", access)
-        url += "/" + urllib.parse.quote(str(key), safe="")
+        url += "/" + _ids.path_segment(getattr(access, "access", access), "access")
     return url

@@ -24,9 +24,8 @@ is sent; it is a ``ValueError`` too, which keystoneclient raised.
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 from stackclient.v3 import endpoint_groups, endpoints, projects
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +47,7 @@ def _path(template: str, **things: _t.Any) -> str:
         raise exceptions.ValidationError(
             "%s %s required" % (" and ".join(missing), "are" if len(missing) > 1 else "is")
         )
-    quoted = {name: urllib.parse.quote(str(ident), safe="") for name, ident in ids.items()}
+    quoted = {name: _ids.path_segment(ident, name) for name, ident in ids.items()}
     return _PREFIX + template.format(**quoted)
 
 

@@ -12,9 +12,8 @@ Example::
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 
-from stackclient.apiclient import base
+from stackclient.apiclient import _ids, base
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -97,5 +96,5 @@ class GroupManager(base.CrudManager):
 def _list_args(user: _t.Any, domain: _t.Any, kwargs: dict[str, _t.Any]) -> dict[str, _t.Any]:
     args = dict(kwargs, domain_id=base.getid(domain))
     if user is not None:
-        args["base_url"] = "/users/%s" % urllib.parse.quote(str(base.getid(user)), safe="")
+        args["base_url"] = "/users/%s" % _ids.path_segment(user, "user")
     return args

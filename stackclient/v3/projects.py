@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import types
 import typing as _t
-import urllib.parse
 
 from stackclient import _jsonutils
-from stackclient.apiclient import _responses, base, exceptions
+from stackclient.apiclient import _ids, _responses, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -174,7 +173,7 @@ class ProjectManager(base.CrudManager):
                     "Specify either %s_as_ids or %s_as_list, not both" % (side, side)
                 )
         query = self.build_key_only_query(f for f in _HIERARCHY_FLAGS if flags[f])
-        url = self.build_url(project_id=base.getid(project))
+        url = self.build_url(project_id=_ids.check_id(project, "project"))
         return self._get(url + query, self.key)
 
     def update(
@@ -204,12 +203,12 @@ class ProjectManager(base.CrudManager):
 
     def add_tag(self, project: _t.Any, tag: str) -> None:
         """Add one tag (``PUT /projects/{id}/tags/{tag}``)."""
-        self.client.put(_tag_url(project, tag))
+        self._request("PUT", _tag_url(project, tag))
 
     def update_tags(self, project: _t.Any, tags: _t.Iterable[str]) -> list[str]:
         """Replace all tags of a project; return the tags the server now has."""
         url = _tags_url(project)
-        resp = self.client.put(url, json={"tags": list(tags)})
+        resp = self._request("PUT", url, json={"tags": list(tags)})
         return _tag_list(resp, url)
 
     def delete_tag(self, project: _t.Any, tag: str) -> requests.Response:
@@ -223,7 +222,7 @@ class ProjectManager(base.CrudManager):
     def list_tags(self, project: _t.Any) -> list[str]:
         """Return the tags of a project."""
         url = _tags_url(project)
-        return _tag_list(self.client.get(url), url)
+        return _tag_list(self._request("GET", url), url)
 
     def check_tag(self, project: _t.Any, tag: str) -> bool:
         """Whether the project has the tag.
@@ -232,7 +231,7 @@ class ProjectManager(base.CrudManager):
         answered False to every HTTP error, hiding auth and server faults).
         """
         try:
-            self.client.head(_tag_url(project, tag))
+            self._request("HEAD", _tag_url(project, tag))
         except exceptions.NotFound:
             return False
         return True
@@ -242,7 +241,7 @@ def _list_args(domain: _t.Any, user: _t.Any, parent: _t.Any, kwargs: dict[str, _
     args = {_TAG_FILTERS.get(k, k): _tag_filter(k, v) for k, v in kwargs.items()}
     args.update(domain_id=base.getid(domain), parent_id=base.getid(parent))
     if user is not None:
-        args["base_url"] = "/users/%s" % _quote(user)
+        args["base_url"] = "/users/%s" % _ids.path_segment(user, "user")
     return args
 
 
@@ -252,12 +251,8 @@ def _tag_filter(key: str, value: _t.Any) -> _t.Any:
     return value
 
 
-def _quote(obj: _t.Any) -> str:
-    return urllib.parse.quote(str(base.getid(obj)), safe="")
-
-
 def _tags_url(project: _t.Any) -> str:
-    return "/projects/%s/tags" % _quote(project)
+    return "/projects/%s/tags" % _ids.path_segment(project, "project")
 
 
 def _tag_url(project: _t.Any, tag: str) -> str:
@@ -267,7 +262,7 @@ def _tag_url(project: _t.Any, tag: str) -> str:
         raise exceptions.ValidationError(
             "A project tag must be a non-empty string without '/' or ',', got %r" % (tag,)
         )
-    return "%s/%s" % (_tags_url(project), urllib.parse.quote(tag, safe=""))
+    return "%s/%s" % (_tags_url(project), _ids.path_segment(tag, "tag"))
 
 
 def _tag_list(resp: requests.Response, url: str) -> list[str]:

@@ -17,11 +17,10 @@ Example::
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 import warnings
 
 from stackclient import _jsonutils
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -311,7 +310,7 @@ class InferenceRuleManager(base.CrudManager):
         """
         if not prior_role:
             raise exceptions.ValidationError("Specify the prior role whose implied roles to list")
-        return self._get("/roles/%s/implies" % _quote(prior_role), self.key)
+        return self._get("/roles/%s/implies" % _quote(prior_role, "prior_role"), self.key)
 
     def list_inference_roles(self) -> list[InferenceRule]:
         """Return every inference rule in the deployment (``GET /role_inferences``)."""
@@ -346,14 +345,17 @@ def _no_extra(kwargs: dict[str, _t.Any]) -> None:
         )
 
 
-def _quote(obj: _t.Any) -> str:
-    return urllib.parse.quote(str(base.getid(obj)), safe="")
+def _quote(obj: _t.Any, argument: str) -> str:
+    return _ids.path_segment(obj, argument)
 
 
 def _rule_url(prior_role: _t.Any, implied_role: _t.Any) -> str:
     if not prior_role or not implied_role:
         raise exceptions.ValidationError("Specify both a prior role and an implied role")
-    return "/roles/%s/implies/%s" % (_quote(prior_role), _quote(implied_role))
+    return "/roles/%s/implies/%s" % (
+        _quote(prior_role, "prior_role"),
+        _quote(implied_role, "implied_role"),
+    )
 
 
 def _grants_base_url(
@@ -372,8 +374,8 @@ def _grants_base_url(
             )
         target = "/OS-INHERIT" + target
     if user:
-        return "%s/users/%s" % (target, _quote(user))
-    return "%s/groups/%s" % (target, _quote(group))
+        return "%s/users/%s" % (target, _quote(user, "user"))
+    return "%s/groups/%s" % (target, _quote(group, "group"))
 
 
 def _target_path(system: _t.Any, domain: _t.Any, project: _t.Any) -> str:
@@ -389,9 +391,9 @@ def _target_path(system: _t.Any, domain: _t.Any, project: _t.Any) -> str:
     if not given:
         raise exceptions.ValidationError("Specify a system, domain or project")
     if project:
-        return "/projects/%s" % _quote(project)
+        return "/projects/%s" % _quote(project, "project")
     if domain:
-        return "/domains/%s" % _quote(domain)
+        return "/domains/%s" % _quote(domain, "domain")
     if system != _SYSTEM_ALL:
         raise exceptions.ValidationError(
             "Only a system scope of %r is supported, got %r" % (_SYSTEM_ALL, system)

@@ -60,7 +60,7 @@ class TokenManager(base.BaseManager):
         Returns the response (204). Afterwards validating the token raises
         NotFound.
         """
-        return self.client.delete(_TOKENS_URL, headers=_subject_headers(_token_id(token)))
+        return self._request("DELETE", _TOKENS_URL, headers=_subject_headers(_token_id(token)))
 
     def get_revoked(self, audit_id_only: bool = False) -> dict[str, _t.Any]:
         """Return the body of ``GET /auth/tokens/OS-PKI/revoked``.
@@ -70,7 +70,7 @@ class TokenManager(base.BaseManager):
         design, raised as :class:`~stackclient.apiclient.exceptions.Forbidden`.
         """
         url = _REVOKED_URL + ("?audit_id_only" if audit_id_only else "")
-        body = _jsonutils.response_json(self.client.get(url))
+        body = _jsonutils.response_json(self._request("GET", url))
         return body if body is not None else {}
 
     def get_token_data(
@@ -95,7 +95,7 @@ class TokenManager(base.BaseManager):
             flags.append("allow_expired=1")
         url = _TOKENS_URL + ("?" + "&".join(flags) if flags else "")
         headers = _subject_headers(_token_id(token), access_rules_support)
-        resp = self.client.get(url, headers=headers)
+        resp = self._request("GET", url, headers=headers)
         body = _jsonutils.response_json(resp)
         if not isinstance(body, dict) or not isinstance(body.get("token"), dict):
             raise exceptions.InvalidResponse(

@@ -12,10 +12,9 @@ Passwords are sent in request bodies; the pipeline's debug log masks them.
 from __future__ import annotations
 
 import typing as _t
-import urllib.parse
 import warnings
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _ids, base, exceptions
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -147,9 +146,9 @@ class UserManager(base.CrudManager):
             )
         if old_password == new_password:
             raise exceptions.ValidationError("The new password must differ from the old one")
-        url = "/users/%s/password" % _quote(self._current_user_id())
+        url = "/users/%s/password" % _ids.path_segment(self._current_user_id(), "user_id")
         body = {"user": {"password": new_password, "original_password": old_password}}
-        return self.client.post(url, json=body)
+        return self._request("POST", url, json=body)
 
     def _current_user_id(self) -> str:
         user_id = getattr(self.client, "user_id", None)
@@ -179,10 +178,6 @@ class UserManager(base.CrudManager):
         return super().delete(user_id=base.getid(user))
 
 
-def _quote(obj: _t.Any) -> str:
-    return urllib.parse.quote(str(base.getid(obj)), safe="")
-
-
 def _default_project(default_project: _t.Any, project: _t.Any, stacklevel: int = 3) -> _t.Any:
     if project is not None:
         warnings.warn(
@@ -206,11 +201,14 @@ def _list_args(
         default_project_id=_default_project(default_project, project, stacklevel=4),
     )
     if group is not None:
-        args["base_url"] = "/groups/%s" % _quote(group)
+        args["base_url"] = "/groups/%s" % _ids.path_segment(group, "group")
     return args
 
 
 def _membership(user: _t.Any, group: _t.Any) -> dict[str, _t.Any]:
     if not (user and group):
         raise exceptions.ValidationError("Specify both a user and a group")
-    return {"base_url": "/groups/%s" % _quote(group), "user_id": base.getid(user)}
+    return {
+        "base_url": "/groups/%s" % _ids.path_segment(group, "group"),
+        "user_id": base.getid(user),
+    }

@@ -88,3 +88,20 @@ class TestJsonUtils(testtools.TestCase):
             self.assertFalse(gc.isenabled())
         finally:
             gc.enable()
+
+
+class HtmlWhereJsonWasExpectedTest(testtools.TestCase):
+    """Finding 9: an HTML page is shown by its title, not its markup, in every message."""
+
+    def test_a_200_html_page_from_a_proxy(self):
+
+        resp = requests.Response()
+        resp.status_code = 200
+        resp._content = (
+            b"<!doctype html><html><title>Sign in - Corporate Proxy</title><body>x</body>"
+        )
+        resp.headers["Content-Type"] = "application/json"
+        resp.url = "http://identity.test/v3/projects"
+        error = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, resp)
+        self.assertIn("Sign in - Corporate Proxy", str(error))
+        self.assertNotIn("<title>", str(error))

@@ -173,3 +173,148 @@ class TestSecretKey(testtools.TestCase):
             self.assertTrue(_redact.is_secret_key(key), key)
         for key in ("name", "token_type", "password_expires_at", "access", "id"):
             self.assertFalse(_redact.is_secret_key(key), key)
+
+
+class TestAnyDepthAnyShape(testtools.TestCase):
+    """Findings 2 and 4: deep JSON never recurses; secrets of any type are masked."""
+
+    def test_json_nested_deeper_than_the_recursion_limit(self):
+        deep = '{"a":' * 5000 + '{"password": "S3"}' + "}" * 5000
+        text = _redact.text(deep, "application/json")
+        self.assertNotIn("S3", text)
+        self.assertTrue(text.startswith('{"a":{"a":'))
+        value = json.loads('{"a":' * 900 + '{"secret": 1}' + "}" * 900)
+        masked = _redact.json_value(value)
+        for _ in range(900):
+            masked = masked["a"]
+        self.assertEqual({"secret": _redact.MASK}, masked)
+
+    def test_non_string_secrets(self):
+        body = {
+            "int": {"password": 12345678},
+            "list": {"password": ["abc", "hunter2"]},
+            "dict": {"password": {"k": "hunter2"}},
+            "nested": {"secret": [{"x": [1.5, "s3cr3t"]}]},
+        }
+        text = _redact.text(json.dumps(body))
+        for leaked in ("12345678", "hunter2", "abc", "s3cr3t", "1.5"):
+            self.assertNotIn(leaked, text)
+        self.assertEqual(
+            {"k": _redact.MASK}, json.loads(text)["dict"]["password"], "structure is kept"
+        )
+        self.assertNotIn("hunter2", str(_redact.json_value(body)))
+
+    def test_token_keeps_what_describes_it(self):
+        body = {"token": {"id": "T", "expires_at": "E", "user": {"id": "u1", "name": "ann"}}}
+        masked = json.loads(_redact.text(json.dumps(body)))
+        self.assertEqual(
+            {"id": "***", "expires_at": "E", "user": {"id": "u1", "name": "ann"}}, masked["token"]
+        )
+
+
+class TestCutBodies(testtools.TestCase):
+    """Finding 3: a body cut anywhere never shows part of a secret."""
+
+    def test_every_cut_of_a_json_body(self):
+        body = '{"user": {"name": "ann", "password": "hunter2-secret", "x": [1, 2]}}'
+        for end in range(len(body) + 1):
+            shown = _redact.text(body[:end], "application/json")
+            for part in ("hunter2", "unter2", "ter2-s", 'secret"', "-secret"):
+                self.assertNotIn(part, shown, body[:end])
+
+    def test_every_cut_of_a_text_body(self):
+        body = "user=ann&password=hunter2-secret&x=1"
+        for end in range(len(body) + 1):
+            shown = _redact.text(body[:end], "text/plain")
+            self.assertNotIn("ter2", shown, body[:end])
+
+
+class TestEchoedSecrets(testtools.TestCase):
+    """Finding 4: what a server echoes is masked, and nothing more."""
+
+    def test_keystone_echo_keeps_neighbouring_words(self):
+        text = (
+            "Invalid input for field/attribute user. Value: {'password': 'hunter2xyz'}. "
+            "'name' is a required property"
+        )
+        masked = _redact.message(text)
+        self.assertNotIn("hunter2xyz", masked)
+        self.assertIn("'name' is a required property", masked)
+        self.assertIn("{'password': '***'}", masked)
+
+    def test_non_string_echo_is_masked_by_value(self):
+        request = {"user": {"name": "x", "password": 12345678}}
+        secrets = _redact.request_secrets(_Request(json.dumps(request)))
+        text = "Invalid input for field/attribute password. Value: 12345678. 12345678 is not"
+        self.assertNotIn("12345678", _redact.message(text, secrets))
+        for password in (["abc", "hunter2"], {"k": "hunter2"}):
+            body = json.dumps({"user": {"password": password}})
+            echo = "Value: %r. %r is not of type 'string'" % (password, password)
+            masked = _redact.message(echo, _redact.request_secrets(_Request(body)))
+            self.assertNotIn("hunter2", masked)
+
+    def test_echo_inside_a_json_error_body(self):
+        body = json.dumps(
+            {"error": {"message": "Value: {'password': 'hunter2xyz'}. 'name' is required"}}
+        )
+        masked = _redact.text(body, "application/json")
+        self.assertNotIn("hunter2xyz", masked)
+        self.assertIn("'name' is required", json.loads(masked)["error"]["message"])
+
+    def test_token_headers_of_the_request_count_as_secrets(self):
+        secrets = _redact.request_secrets(_Request(None, {"X-Subject-Token": "tok-abcdef"}))
+        self.assertEqual(
+            "Could not find ***.", _redact.message("Could not find tok-abcdef.", secrets)
+        )
+
+    def test_quoted_forms(self):
+        for text in (
+            'field \\"password\\": \\"hunter2\\" is bad',
+            "<password>hunter2</password>",
+            "Authorization: Basic hunter2",
+            "token=hunter2&x=1",
+            "'secret': ('hunter2', 1)",
+        ):
+            self.assertNotIn("hunter2", _redact.message(text), text)
+
+
+class _Request:
+    def __init__(self, body, headers=None):
+        self.body = body
+        self.headers = headers or {}
+
+
+class TestLooksLikeJson(testtools.TestCase):
+    """Text that starts like JSON but is a Python repr or key=value text."""
+
+    def test_keys_need_not_be_json_strings(self):
+        for body in (
+            "{'password': 'hunter2'}",
+            '{password: "hunter2"}',
+            "{password=hunter2, x=1}",
+            "[{'secret': ['hunter2', 'hunter2']}]",
+            "{'token': {'id': 'hunter2'}}",
+            "{'password': 'hun ter2'}",
+        ):
+            for content_type in ("text/plain", "application/json", None):
+                shown = _redact.text(body, content_type)
+                self.assertNotIn("hunter2", shown, body)
+                self.assertNotIn("hun", shown.replace("***", ""), body)
+
+    def test_text_that_is_not_json_whatever_its_content_type(self):
+        for body in (
+            "Authorization: Bearer hunter2",
+            '{"a": 1} password=hunter2',
+            '{"a": 1}\n{"password": "hunter2"}',
+            "[1] token: hunter2",
+        ):
+            self.assertNotIn("hunter2", _redact.text(body, "application/json"), body)
+
+    def test_a_body_that_is_not_the_form_its_content_type_says(self):
+        for body in (
+            "Authorization: Bearer hunter2",
+            "Invalid input for field 'password': 'hunter2' is too long",
+            "<password>hunter2</password>",
+        ):
+            shown = _redact.text(body, "application/x-www-form-urlencoded")
+            self.assertNotIn("hunter2", shown, body)

@@ -387,3 +387,21 @@ class TestConstruction(testtools.TestCase):
         }
         public.discard("annotations")
         self.assertEqual(public, set(service_catalog.__all__))
+
+
+class UnusableUrlTest(testtools.TestCase):
+    """Finding 1: an endpoint whose url is not a string never escapes as AttributeError."""
+
+    def test_v3_and_v2_endpoints_whose_url_is_not_a_string(self) -> None:
+        for url in (123, ["http://x"], {"href": "http://x"}, True):
+            v3 = [{"type": "image", "endpoints": [{"interface": "public", "url": url}]}]
+            v2 = [{"type": "image", "endpoints": [{"publicURL": url, "adminURL": "http://a"}]}]
+            for catalog in (ServiceCatalogV3(v3), ServiceCatalogV2(v2)):
+                self.assertRaises(
+                    exceptions.EndpointNotFound, catalog.url_for, service_type="image"
+                )
+                self.assertIsNone(catalog.get_urls(service_type="image"))
+        v2 = [{"type": "image", "endpoints": [{"publicURL": 5, "adminURL": "http://a"}]}]
+        self.assertEqual(
+            "http://a", ServiceCatalogV2(v2).url_for(service_type="image", interface="admin")
+        )

@@ -155,10 +155,13 @@ def test_unreachable_auth_url_names_the_url(keystone: _t.Any) -> None:
 def test_sixteen_threads_at_token_expiry_cause_one_auth_request(keystone: _t.Any) -> None:
     admin = _password_client(keystone)
     admin.authenticate()
-    # The same token, told to expire in 10 s: inside the refresh margin.
+    # The same token, told it is an hour-long one with 10 s left: inside the
+    # 120 s refresh margin (a token that only ever lived 10 s has a 5 s one).
     stored = json.loads(admin.auth_ref.to_json())
     soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=10)
     stored["expires_at"] = soon.strftime("%Y-%m-%dT%H:%M:%S.000000Z")
+    issued = soon - datetime.timedelta(hours=1)
+    stored["issued_at"] = issued.strftime("%Y-%m-%dT%H:%M:%S.000000Z")
     admin.auth_ref = json.dumps(stored)
     counter = _count_requests(admin)
     barrier = threading.Barrier(16)

@@ -8,6 +8,7 @@ roles it hands back the same page forever, which ``iterate()`` must detect.
 
 from __future__ import annotations
 
+import logging
 import typing as _t
 import uuid
 from collections.abc import Iterator
@@ -46,8 +47,18 @@ def projects(admin: v3_client.Client) -> Iterator[list[_t.Any]]:
         admin.projects.delete(project)
 
 
-def test_list_is_cut_to_list_limit(admin: v3_client.Client, projects: list[_t.Any]) -> None:
-    assert len(admin.projects.list()) == LIST_LIMIT
+def test_list_is_cut_to_list_limit(
+    admin: v3_client.Client, projects: list[_t.Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="stackclient.pagination")
+    found = admin.projects.list()
+    assert len(found) == LIST_LIMIT
+    assert found.truncated  # and said so: use iterate()
+    assert any("iterate()" in r.getMessage() for r in caplog.records)
+
+
+def test_a_whole_listing_is_not_marked(admin: v3_client.Client) -> None:
+    assert not admin.projects.list(name="admin").truncated
 
 
 def test_iterate_follows_next_through_every_project(

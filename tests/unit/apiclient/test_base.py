@@ -187,6 +187,17 @@ class ManagerWithFindTest(_standin.WireTestCase):
         error = self.assertRaises(exceptions.NoUniqueMatch, self.finder.find, domain_id="d1")
         self.assertIn("2 Project objects match domain_id='d1'", str(error))
 
+    def test_list_arguments_are_taken_from_find(self):
+        class PerUser(base.ManagerWithFind):
+            def list(self, user_id):
+                return self._list("/users/%s/projects" % user_id, "projects")
+
+        self.stub("GET", "/users/u1/projects", json={"projects": [P1, P2]})
+        finder = PerUser(self.client)
+        self.assertEqual("p2", finder.find(user_id="u1", name="beta").id)
+        error = self.assertRaises(exceptions.ValidationError, finder.find, name="beta")
+        self.assertIn("user_id", str(error))
+
 
 class BuildUrlTest(testtools.TestCase):
     def setUp(self):

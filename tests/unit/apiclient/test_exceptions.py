@@ -184,13 +184,46 @@ class TestFromResponse(testtools.TestCase):
         self.assertIsInstance(err, exceptions.ServiceUnavailable)
         self.assertEqual("upstream down", err.message)
 
-    def test_html_from_proxy_is_cut(self):
+    def test_html_from_proxy_is_cut_to_its_text(self):
         html = "<html><body>" + "x" * 5000 + "</body></html>"
         err = exceptions.from_response(
             make_response(502, html, content_type="text/html"), "GET", URL
         )
-        self.assertTrue(err.message.startswith("<html><body>"))
+        self.assertTrue(err.message.startswith("xxx"))
         self.assertLessEqual(len(err.message), exceptions.MAX_TEXT_MESSAGE + 3)
+
+    def test_html_page_gives_its_title_and_headings(self):
+        # Keystone's (Flask's) 404 page for a URL it does not serve.
+        html = (
+            "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n"
+            "<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n"
+        )
+        for content_type in ("text/html; charset=utf-8", "text/plain", ""):
+            err = exceptions.from_response(make_response(404, html, content_type), "POST", URL)
+            self.assertEqual("404 Not Found", err.message)
+        proxy = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>nginx</h1>"
+        err = exceptions.from_response(make_response(502, proxy, "text/html"), "GET", URL)
+        self.assertEqual("502 Bad Gateway: nginx", err.message)
+
+    def test_html_full_of_unclosed_tags(self):
+        html = "<html>" + "<h1 x" * 100000
+        err = exceptions.from_response(make_response(500, html, "text/html"), "GET", URL)
+        self.assertIsInstance(err, exceptions.InternalServerError)
+
+    def test_a_huge_error_body_gives_a_cut_message(self):
+        message = "m" * (8 << 20)
+        for body in ('{"error": {"message": "%s"}}' % message, message):
+            err = exceptions.from_response(make_response(400, body), "POST", URL)
+            self.assertLess(len(err.message), 2100)
+            self.assertIn("mmmm", err.message)
+
+    def test_deeply_nested_error_bodies(self):
+        for body in (
+            '{"errors": [{"title": "t"}, ' + "[" * 5000 + "]" * 5000 + "]}",
+            '{"a":' * 2000 + "1" + "}" * 2000,
+        ):
+            err = exceptions.from_response(make_response(400, body), "POST", URL)
+            self.assertIsInstance(err, exceptions.BadRequest)
 
     def test_empty_body_uses_class_message(self):
         err = exceptions.from_response(make_response(404, b""), "GET", URL)
@@ -246,3 +279,20 @@ class TestFromResponse(testtools.TestCase):
         err = exceptions.from_response(make_response(400, body), "POST", URL)
         self.assertNotIn("hunter2-very-secret", str(err))
         self.assertIn("Invalid input for field 'password'", str(err))
+
+
+class TestMarkupKeepsItsSecrets(testtools.TestCase):
+    """A secret in markup is masked before the tags are taken away."""
+
+    def test_html_and_xml_error_bodies(self):
+        for content_type in ("text/html", "text/xml", ""):
+            body = "<html><password>hunter2</password></html>"
+            err = exceptions.from_response(make_response(400, body, content_type), "POST", URL)
+            self.assertNotIn("hunter2", str(err), content_type)
+
+    def test_a_200_that_is_not_json(self):
+        from stackclient import _jsonutils
+
+        response = make_response(200, "<password>hunter2</password>", "application/json")
+        err = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, response)
+        self.assertNotIn("hunter2", str(err))

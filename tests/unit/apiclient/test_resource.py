@@ -270,3 +270,14 @@ class GetIdTest(testtools.TestCase):
             id = "h1"
 
         self.assertEqual("h1", base.getid(HasId()))
+
+
+class NotAnObjectTest(testtools.TestCase):
+    """Finding 1, at the deepest shared point: any manager, its own paging included."""
+
+    def test_a_resource_is_built_from_an_object_only(self):
+
+        for info in (5, "abc", 2.5, True, [1, 2], [[1, 2]], ["abc"]):
+            error = self.assertRaises(exceptions.InvalidResponse, base.Resource, None, info)
+            self.assertIn("JSON", str(error))
+        self.assertEqual("x", base.Resource(None, [("id", "x")]).id)  # pairs, as before

@@ -167,7 +167,7 @@ class DiscoveryTest(utils.TestCase):
         plugin = generic.Password(ROOT_URL, user_id="u", password=PASSWORD)
         error = self.assertRaises(exceptions.NotFound, plugin.get_access, self.session)
         self.assertIn(ROOT_URL, str(error))
-        self.assertIn("version discovery failed: nope;", str(error))
+        self.assertIn("version discovery at %s failed: nope;" % ROOT_URL, str(error))
         self.assertIn("/v3 or /v2.0", str(error))
         self.assertEqual((404, "GET", ROOT_URL), (error.http_status, error.method, error.url))
         self.assertEqual(["GET"], [r.method for r in self.requests_mock.request_history])

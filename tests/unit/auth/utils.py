@@ -48,8 +48,10 @@ def v2_token(expires_in: float = 3600, **kwargs: _t.Any) -> fixture.V2Token:
 
 
 def stored_v3_ref(token_id: str, expires_in: float) -> access.AccessInfo:
-    """An AccessInfo as a client would have stored it (JSON round trip)."""
-    ref = access.create(body=v3_token(expires_in=expires_in), auth_token=token_id)
+    """An hour-long token, stored as a client would (JSON round trip), with ``expires_in`` left."""
+    expires = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=expires_in)
+    body = v3_token(expires_in=expires_in, issued=expires - datetime.timedelta(hours=1))
+    ref = access.create(body=body, auth_token=token_id)
     return access.AccessInfo.from_json(ref.to_json())
 
 

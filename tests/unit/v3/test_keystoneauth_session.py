@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+import fixtures
 import requests
 import testtools
 from keystoneauth1 import session as ksa_session
@@ -82,3 +85,22 @@ class KeystoneauthSessionTests(testtools.TestCase):
             PUBLIC + "/projects", exc=requests.exceptions.ConnectionError("refused")
         )
         self.assertRaises(exceptions.ConnectionRefused, self.keystone.projects.list)
+
+    def test_a_user_password_reaches_only_our_redacted_log(self):
+        """Finding 4: keystoneauth1's own debug log never sees a password we send."""
+        log = self.useFixture(
+            fixtures.FakeLogger(name="", level=logging.DEBUG, format="%(name)s %(message)s")
+        )
+        self.requests_mock.post(
+            PUBLIC + "/users", status_code=201, json={"user": {"id": "u2", "name": "bob"}}
+        )
+        self.requests_mock.patch(PUBLIC + "/users/u2", json={"user": {"id": "u2", "name": "bob"}})
+        self.keystone.users.create("bob", password="Bob-s3cret-pw")
+        self.keystone.users.update("u2", password="Bob-n3w-pw")
+        self.assertIn("Bob-s3cret-pw", str(self.requests_mock.request_history[-2].body))
+        self.assertNotIn("Bob-s3cret-pw", log.output)
+        self.assertNotIn("Bob-n3w-pw", log.output)
+        ours = [line for line in log.output.splitlines() if line.startswith("stackclient.http")]
+        self.assertTrue(any("-X POST %s/users" % PUBLIC in line for line in ours), log.output)
+        self.assertTrue(any('"password": "***"' in line for line in ours), log.output)
+        self.assertTrue(any("RESP BODY" in line for line in ours))
