@@ -33,7 +33,7 @@ import urllib.parse
 
 from stackclient import _jsonutils
 from stackclient.apiclient import _responses, exceptions
-from stackclient.apiclient._resource import Resource, getid
+from stackclient.apiclient._resource import Resource, build_many, getid
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -126,8 +126,7 @@ class BaseManager(HookableMixin):
             resp = self.client.get(url, **kwargs)
         cls = obj_class or self._resource_class()
         items = _responses.collection(_jsonutils.response_json(resp), response_key, resp, url)
-        # loaded=True passed by position: as a keyword it costs a third of the construction.
-        return [cls(self, item, True) for item in items if item]
+        return build_many(cls, self, items)
 
     def _get(self, url: str, response_key: str | None = None, **kwargs: _t.Any) -> Resource:
         """GET ``url``; return ``body[response_key]`` (or the body) as a resource."""
@@ -250,7 +249,7 @@ class BaseManager(HookableMixin):
             return None, None
         link = _responses.next_link(body, response_key, resp.headers)
         next_url = walk.advance(link, resp.url or url) if link else None
-        return [cls(self, item, True) for item in items if item], next_url
+        return build_many(cls, self, items), next_url
 
     def _iterate(
         self,
