@@ -196,6 +196,7 @@ class ServiceCatalog:
         self._region_name = region_name
         self._body = body
         self._index: _Index | None = None
+        self._urls: dict[tuple[_t.Any, ...], str] = {}
 
     @classmethod
     def from_token_body(
@@ -406,8 +407,19 @@ class ServiceCatalog:
         argument order (``url_for("region", "North", service_type="image")``);
         raises ``EndpointNotFound`` (``EmptyCatalog`` for a catalog without
         services) when nothing matches.
+
+        Answers are remembered per catalog (like its index, built once): a
+        client asks for the same endpoint on every request.
         """
-        return self.endpoint_data_for(
+        key = (attr, filter_value, service_type, interface, region_name, service_name,
+               service_id, endpoint_id, endpoint_type)  # fmt: skip
+        try:
+            return self._urls[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable argument (a list of interfaces): not remembered
+            key = ()
+        url: str = self.endpoint_data_for(
             service_type=service_type,
             interface=interface,
             endpoint_type=endpoint_type,
@@ -418,6 +430,9 @@ class ServiceCatalog:
             attr=attr,
             filter_value=filter_value,
         )["url"]
+        if key:
+            self._urls[key] = url
+        return url
 
 
 def _service_matches(service: dict[str, _t.Any], query: _Query) -> bool:
