@@ -5,8 +5,8 @@ then runs each scenario for each client (stackclient, raw requests,
 python-neutronclient, openstacksdk) in a fresh process per client per
 scenario for R rounds (client order rotates each round), and prints
 medians and paired ratios to raw requests (the median over rounds of
-client ÷ requests in the same round). JSON goes to
-``benchmarks/results/network.json``.
+client ÷ requests in the same round). The run is recorded in
+``benchmarks/results/`` (:mod:`benchmarks.record`).
 
 Scenarios (see :mod:`benchmarks.network_clients`): ``list`` of 2,000 ports
 from one page (client CPU per call) and ``find`` of a network by name
@@ -27,6 +27,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -173,7 +174,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. list")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
     parser.add_argument("--python", default=sys.executable, help="interpreter of the runners")
-    parser.add_argument("--output", type=Path, default=RESULTS / "network.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     options = parser.parse_args(argv)
     options.only = [s for s in options.only.split(",") if s]
     options.clients = [c for c in options.clients.split(",") if c]
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     config = settings(options.quick)
     options.rounds = options.rounds or config["rounds"]
+    began = record.start()
     started = time.perf_counter()
     proc, server = start(child_env(), config["list"]["total"])
     try:
@@ -201,14 +203,20 @@ def main(argv: list[str] | None = None) -> int:
     document = {"meta": {"rounds": options.rounds, "settings": config, "versions": versions,
                          "seconds": round(time.perf_counter() - started, 1)},
                 "summary": table, "runs": runs}  # fmt: skip
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    document["clients"] = options.clients
+    written = record.save("network", "benchmarks.network_run", document, began, argv,
+                          options.python, options.output)  # fmt: skip
     print(medians_text(table, options.clients))
     print("\nREADME table (ratios to raw requests, paired per round; medians of %d rounds):\n"
           % options.rounds)  # fmt: skip
     print(rst_table(table, options.clients))
-    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], options.output))
+    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], written))
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["summary"], document["clients"])
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -137,7 +138,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1 round, small budgets")
     parser.add_argument("--only", default=",".join(SCENARIOS))
     parser.add_argument("--clients", default=",".join(CLIENTS))
-    parser.add_argument("--output", type=Path, default=RESULTS / "volume.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     parser.add_argument(
         "--report", type=Path, help="only print the tables of a JSON written before"
     )
@@ -153,6 +154,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    began = record.start()
     if options.report:
         runs = json.loads(options.report.read_text())["runs"]
         print(rst_table(summarise(runs, options.clients), options.clients))
@@ -166,12 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_server(proc)
     rows = summarise(runs, options.clients)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
     document = {"rounds": options.rounds, "rows": rows, "runs": runs}
-    options.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    document["clients"] = options.clients
+    written = record.save(
+        "volume", "benchmarks.volume_run", document, began, argv, None, options.output
+    )
     print(rst_table(rows, options.clients))
-    print("\nJSON written to %s" % options.output)
+    print("\nJSON written to %s" % written)
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["rows"], document["clients"])
 
 
 if __name__ == "__main__":
