@@ -64,15 +64,33 @@ def _interfaces(
     return tuple(_normalise_interface(w) for w in wanted)
 
 
-class _Query(_t.NamedTuple):
-    service_type: str | None
-    interfaces: tuple[str, ...]
-    region_name: str | None
-    service_name: str | None
-    service_id: str | None
-    endpoint_id: str | None
-    attr: str | None = None
-    filter_value: _t.Any = None
+class _Query:
+    """What one catalog lookup asks for (a plain class: a NamedTuple costs import time)."""
+
+    __slots__ = (
+        "service_type", "interfaces", "region_name", "service_name", "service_id",
+        "endpoint_id", "attr", "filter_value",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        service_type: str | None,
+        interfaces: tuple[str, ...],
+        region_name: str | None,
+        service_name: str | None,
+        service_id: str | None,
+        endpoint_id: str | None,
+        attr: str | None = None,
+        filter_value: _t.Any = None,
+    ) -> None:
+        self.service_type = service_type
+        self.interfaces = interfaces
+        self.region_name = region_name
+        self.service_name = service_name
+        self.service_id = service_id
+        self.endpoint_id = endpoint_id
+        self.attr = attr
+        self.filter_value = filter_value
 
     def matches(self, ep: _Endpoint) -> bool:
         if self.interfaces and ep["interface"] not in self.interfaces:
