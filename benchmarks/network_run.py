@@ -8,8 +8,9 @@ medians and paired ratios to raw requests (the median over rounds of
 client ÷ requests in the same round). The run is recorded in
 ``benchmarks/results/`` (:mod:`benchmarks.record`).
 
-Scenarios (see :mod:`benchmarks.network_clients`): ``list`` of 2,000 ports
-from one page (client CPU per call) and ``find`` of a network by name
+Scenarios (see :mod:`benchmarks.network_clients`): ``list20`` and ``list``
+of 20 and 2,000 ports from one page (client CPU per call), ``get`` of a
+network by id (client CPU per call), and ``find`` of a network by name
 (requests per call, client CPU per call).
 """
 
@@ -35,15 +36,17 @@ CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
 LABELS = {"stackclient": "stackclient", "requests": "raw requests",
           "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
 BASELINE = "requests"
-SCENARIOS = ("list", "find")
+SCENARIOS = ("list20", "list", "get", "find")
 JOB_TIMEOUT = 300.0
 
 #: (label, scenario, metric, ratio to raw requests?)
 ROWS = (
+    ("N0. list 20 ports, CPU/call", "list20", "cpu_us", True),
     ("N1. list 2,000 ports (one page), CPU/call", "list", "cpu_ms", True),
     ("N1. list 2,000 ports, wall/call (ms)", "list", "wall_ms", False),
     ("N2. find_network(name), requests/call", "find", "requests_per_call", False),
     ("N2. find_network(name), CPU/call", "find", "cpu_us", True),
+    ("N3. get one network by id, CPU/call", "get", "cpu_us", True),
 )
 
 
@@ -56,6 +59,10 @@ def settings(quick: bool) -> dict[str, Any]:
                  "budget_s": 4.0 * scale},
         "find": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
                  "budget_s": 1.0 * scale},
+        "get": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                "budget_s": 1.0 * scale},
+        "list20": {"total": 20, "calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                   "budget_s": 1.0 * scale},
     }  # fmt: skip
 
 
@@ -88,8 +95,13 @@ def run_job(
     return parse_result(done.stdout, done.stderr, done.returncode)
 
 
-def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> dict[str, Any]:
-    """Every round: every scenario, clients in rotated order."""
+def rounds(
+    options: argparse.Namespace, config: dict[str, Any], servers: dict[str, str]
+) -> dict[str, Any]:
+    """Every round: every scenario, clients in rotated order.
+
+    ``list20`` is the runners' ``list`` against the server that holds 20 ports.
+    """
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -98,8 +110,9 @@ def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> 
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                params = dict(config[scenario], server=server)
-                result = run_job(options.python, env, client, scenario, params)
+                params = dict(config[scenario], server=servers.get(scenario, servers["list"]))
+                job = "list" if scenario == "list20" else scenario
+                result = run_job(options.python, env, client, job, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -193,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     began = record.start()
     started = time.perf_counter()
     proc, server = start(child_env(), config["list"]["total"])
+    small, server20 = start(child_env(), config["list20"]["total"])
     try:
-        runs = rounds(options, config, server)
+        runs = rounds(options, config, {"list": server, "list20": server20})
     finally:
+        stop_server(small)
         stop_server(proc)
     table = summarise(runs, options.clients)
     versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
