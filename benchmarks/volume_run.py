@@ -30,20 +30,21 @@ from benchmarks.run import ROOT, child_env, parse_result, stop_server
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
 BASELINE = "requests"
-SCENARIOS = ("list", "get")
+SCENARIOS = ("list20", "list", "get")
 JOB_TIMEOUT = 600.0
 TOTAL = 1000
 
 #: (label, scenario, metric)
 ROWS = (
+    ("list 20 volumes, CPU/call", "list20", "cpu_ms_per_call"),
     ("list 1,000 volumes, CPU/call", "list", "cpu_ms_per_call"),
     ("get one volume, CPU/call", "get", "cpu_ms_per_call"),
 )
 
 
-def start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+def start(env: dict[str, str], total: int = TOTAL) -> tuple[subprocess.Popen[str], str]:
     command = [sys.executable, "-m", "benchmarks.volume_server", "--port", "0",
-               "--list-total", str(TOTAL)]  # fmt: skip
+               "--list-total", str(total)]  # fmt: skip
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                             env=env, cwd=str(ROOT))  # fmt: skip
     assert proc.stdout is not None
@@ -68,6 +69,8 @@ def run_job(
 
 
 def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+    """Every round: every scenario, clients in rotated order (``list20``: the
+    runners' ``list`` against the server holding 20 volumes)."""
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -76,7 +79,11 @@ def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dic
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                result = run_job(env, client, scenario, params)
+                if scenario == "list20":
+                    small = dict(params, server=params["server20"], total=20)
+                    result = run_job(env, client, "list", small)
+                else:
+                    result = run_job(env, client, scenario, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -160,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         print(rst_table(summarise(runs, options.clients), options.clients))
         return 0
     proc, server = start(child_env())
+    small, server20 = start(child_env(), 20)
     try:
-        params = {"server": server, "total": TOTAL, "warmup": 2,
+        params = {"server": server, "server20": server20, "total": TOTAL, "warmup": 2,
                   "calls": 10 if options.quick else 40, "min_calls": 5,
                   "budget_s": 1.0 if options.quick else 3.0}  # fmt: skip
         runs = rounds(options, params)
     finally:
+        stop_server(small)
         stop_server(proc)
     rows = summarise(runs, options.clients)
     document = {"rounds": options.rounds, "rows": rows, "runs": runs}
