@@ -123,9 +123,10 @@ def versions(python: str | None = None) -> dict[str, str]:
 
 
 def start() -> dict[str, Any]:
-    """What to note when a run begins: the UTC time and the machine, load average included."""
+    """What to note when a run begins: the commit measured, the UTC time and the machine."""
     now = datetime.datetime.now(datetime.timezone.utc)
     return {
+        **commit(),
         "started": now.isoformat(timespec="seconds"),
         "stamp": now.strftime("%Y%m%dT%H%M%SZ"),
         "machine": machine(),
@@ -153,11 +154,12 @@ def save(
     ``harness`` names the run (``identity``, ``network`` ...); ``module`` is the
     harness module, whose ``readme_table(document)`` renders its README table.
     """
+    measured = {key: began[key] for key in ("commit", "dirty")} if "commit" in began else commit()
     record = {
         "harness": harness,
         "module": module,
         "argv": list(argv or []),
-        **commit(),
+        **measured,
         "started": began["started"],
         "machine": began["machine"],
         "loadavg_at_end": _load_now(),
