@@ -85,7 +85,8 @@ def caption(document: dict[str, Any]) -> str:
 def render_run(document: dict[str, Any]) -> str:
     """The caption and the table of one recorded run."""
     module = importlib.import_module(document["module"])
-    return caption(document) + "\n\n" + module.readme_table(document).rstrip()
+    table = "\n".join(line.rstrip() for line in module.readme_table(document).splitlines())
+    return caption(document) + "\n\n" + table
 
 
 def region(paths: list[Path]) -> str:
