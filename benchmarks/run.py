@@ -392,9 +392,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def harness_modules() -> list[str]:
-    """Every other harness: ``benchmarks/<name>_run.py``, in name order."""
+    """Every other harness, in name order: ``benchmarks/<name>_run.py`` modules
+    and ``benchmarks/<name>/`` packages with a ``run.py`` and a ``__main__.py``."""
     here = Path(__file__).resolve().parent
-    return sorted("benchmarks." + path.stem for path in here.glob("*_run.py"))
+    found = ["benchmarks." + path.stem for path in here.glob("*_run.py")]
+    found += [
+        "benchmarks." + path.parent.name
+        for path in here.glob("*/run.py")
+        if (path.parent / "__main__.py").is_file()
+    ]
+    return sorted(found)
 
 
 def run_others(rounds: int | None, quick: bool, python: str) -> int:

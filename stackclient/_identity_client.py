@@ -124,7 +124,7 @@ def _client_cert(cert: str | None, key: str | None) -> str | tuple[str, str] | N
 
 
 class IdentityClient(
-    _sdk_verbs.SdkVerbsMixin, _legacy_client.LegacyAttributesMixin, _verbs.VerbsMixin
+    _sdk_verbs.SdkVerbsMixin, _legacy_client.LegacyAttributesMixin, _verbs.AdaptedClient
 ):
     """An identity client: an Adapter for ``identity`` plus managers.
 
@@ -233,26 +233,6 @@ class IdentityClient(
         )
 
     # -- the adapter: where managers send their requests ------------------------
-
-    @property
-    def session(self) -> _t.Any:
-        """The session requests go through (stackclient's or keystoneauth1's)."""
-        return self._adapter.session
-
-    @property
-    def interface(self) -> str | None:
-        """The catalog interface of the identity endpoint used."""
-        return self._adapter.interface
-
-    @property
-    def region_name(self) -> str | None:
-        """The region of the identity endpoint used, or None for any."""
-        return self._adapter.region_name
-
-    @property
-    def endpoint_override(self) -> str | None:
-        """The URL used instead of the catalog's, or None."""
-        return self._adapter.endpoint_override
 
     def request(self, url: str, method: str, **kwargs: _t.Any) -> requests.Response:
         """Send a request to the identity endpoint (``url`` relative to it).

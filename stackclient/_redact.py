@@ -50,6 +50,11 @@ SENSITIVE_HEADERS = frozenset(
         "proxy-authorization",
         "cookie",
         "set-cookie",
+        # Swift's temporary-URL keys: whoever has one can sign URLs for the account.
+        "x-account-meta-temp-url-key",
+        "x-account-meta-temp-url-key-2",
+        "x-container-meta-temp-url-key",
+        "x-container-meta-temp-url-key-2",
     }
 )
 

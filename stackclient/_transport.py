@@ -46,6 +46,7 @@ __all__ = [
     "retry_after_delay",
     "same_origin",
     "translate_error",
+    "widen_pool",
 ]
 
 #: The logger the curl-style request/response lines go to (at DEBUG).
@@ -199,6 +200,31 @@ class PooledSession(requests.Session):
             "verify": _merge_setting(verify, self.verify),
             "cert": _merge_setting(cert, self.cert),
         }
+
+
+def widen_pool(http: requests.Session, url: str, size: int) -> bool:
+    """Let ``http`` keep at least ``size`` connections open to each host, ``url``'s included.
+
+    ``requests`` keeps 10 connections per host: with more threads sending
+    at once (parallel transfers), the extra connections are opened, used
+    once and dropped, with a "Connection pool is full" warning each time.
+    The adapter serving ``url`` gets a new pool manager of that size,
+    made by its own ``init_poolmanager`` (so subclasses such as
+    keystoneauth1's keep their socket options); connections in use go
+    back to the pool they came from. Never shrinks. True if it grew.
+    """
+    adapter = http.get_adapter(url)
+    current = getattr(adapter, "_pool_maxsize", None)
+    init = getattr(adapter, "init_poolmanager", None)
+    if not isinstance(current, int) or current >= size or init is None:
+        return False
+    init(
+        getattr(adapter, "_pool_connections", 10),
+        size,
+        block=getattr(adapter, "_pool_block", False),
+    )
+    adapter._pool_maxsize = size
+    return True
 
 
 def read_body(response: requests.Response) -> bytes:

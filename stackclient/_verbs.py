@@ -45,3 +45,33 @@ class VerbsMixin:
     def delete(self, url: str, **kwargs: _t.Any) -> requests.Response:
         """DELETE ``url``; keyword arguments as for :meth:`request`."""
         return self.request(url, "DELETE", **kwargs)
+
+
+class AdaptedClient(VerbsMixin):
+    """A client that sends through ``self._adapter``: the verbs and the adapter's settings.
+
+    Shared by the identity clients and the service clients.
+    """
+
+    if _t.TYPE_CHECKING:  # pragma: no cover - set by each client's __init__
+        _adapter: _t.Any
+
+    @property
+    def session(self) -> _t.Any:
+        """The session requests go through (stackclient's or keystoneauth1's)."""
+        return self._adapter.session
+
+    @property
+    def interface(self) -> str | None:
+        """The catalog interface used (``public``, ``internal``, ``admin``)."""
+        return self._adapter.interface  # type: ignore[no-any-return]
+
+    @property
+    def region_name(self) -> str | None:
+        """The region of the endpoint used, or None for any."""
+        return self._adapter.region_name  # type: ignore[no-any-return]
+
+    @property
+    def endpoint_override(self) -> str | None:
+        """The URL used instead of the catalog's, or None."""
+        return self._adapter.endpoint_override  # type: ignore[no-any-return]

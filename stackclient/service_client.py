@@ -36,7 +36,7 @@ from __future__ import annotations
 import threading
 import typing as _t
 
-from stackclient import _verbs, adapter, discover
+from stackclient import _transport, _verbs, adapter, discover
 from stackclient import session as _session
 from stackclient._identity_client import (
     LazyManager,
@@ -65,7 +65,7 @@ _ASK_LATER = "pin a later version with api_version=, or leave it unpinned"
 _ALL_SDK_VERBS = frozenset(_SDK_VERBS + ("create_many", "find_or_create"))
 
 
-class ServiceClient(_verbs.VerbsMixin):
+class ServiceClient(_verbs.AdaptedClient):
     """A client for one OpenStack service: an endpoint, a version, managers.
 
     ``session`` is a stackclient or keystoneauth1 Session; without one,
@@ -177,29 +177,9 @@ class ServiceClient(_verbs.VerbsMixin):
     # -- where requests go ---------------------------------------------------------
 
     @property
-    def session(self) -> _t.Any:
-        """The session requests go through (stackclient's or keystoneauth1's)."""
-        return self._adapter.session
-
-    @property
     def adapter(self) -> adapter.Adapter:
         """The Adapter bound to this client's service."""
         return self._adapter
-
-    @property
-    def interface(self) -> str | None:
-        """The catalog interface used (``public``, ``internal``, ``admin``)."""
-        return self._adapter.interface
-
-    @property
-    def region_name(self) -> str | None:
-        """The region of the endpoint used, or None for any."""
-        return self._adapter.region_name
-
-    @property
-    def endpoint_override(self) -> str | None:
-        """The URL used instead of the catalog's, or None."""
-        return self._adapter.endpoint_override
 
     @property
     def endpoint(self) -> str:
@@ -216,6 +196,18 @@ class ServiceClient(_verbs.VerbsMixin):
         """The microversion sent with every request, or None (negotiated on first use)."""
         version = self._endpoint_data()[1]
         return str(version) if version is not None else None
+
+    def reserve_connections(self, count: int) -> None:
+        """Let the connection pool keep ``count`` connections to this client's endpoint.
+
+        For work spread over ``count`` threads (parallel transfers): without
+        it, connections beyond the pool's 10 per host are opened and dropped
+        on every request. Only ever grows the pool; a session that is not
+        built on ``requests`` is left as it is.
+        """
+        http = getattr(self.session, "session", None)
+        if http is not None and hasattr(http, "get_adapter"):
+            _transport.widen_pool(http, self.endpoint, count)
 
     def require_microversion(self, minimum: str, feature: str) -> str:
         """Return the microversion to send for ``feature``, which the API has from ``minimum``.

@@ -37,7 +37,7 @@ class Session(_verbs.VerbsMixin):
     Example::
 
         sess = Session(auth=v3.Password(auth_url=..., username=..., ...))
-        sess.get("/v3/projects", endpoint_filter={"service_type": "identity"})
+        sess.get("/projects", endpoint_filter={"service_type": "identity"})   # <identity endpoint>/projects
     """
 
     def __init__(

@@ -96,24 +96,37 @@ class ServiceManager(BaseManager):
 
     Class attributes say what differs between collections:
 
-    ``collection_key``  the list body key (``networks``)
-    ``key``             the one-item body key (``network``); None when the
-                        item is the body itself (Glance)
-    ``path``            the collection's URL path (default ``/<collection_key>``)
-    ``update_method``   ``PUT`` (Neutron, Nova) or ``PATCH``
-    ``name_filter``     the list filter that selects by name for :meth:`find`
-                        (None: list everything and compare names here)
-    ``envelope``        whether create/update bodies wrap the fields in ``key``
-    ``verbs``           the verbs the API has for this collection (None: all of
-                        list, get, create, update, delete); the others raise
-                        MethodNotImplemented before anything is sent
-    ``uuid_ids``        whether every id is a UUID, so that :meth:`find` never
-                        tries a value that is not one as an id (one request)
-    ``find_or_create_scope``  the attributes given to :meth:`find_or_create`
-                        that narrow the name search (a subnet's name is looked
-                        for on its network)
-    ``twin_settle``     seconds :meth:`find_or_create` waits after creating
-                        before it looks for a concurrent twin (see there)
+    ``collection_key``
+        the list body key (``networks``)
+    ``key``
+        the one-item body key (``network``); None when the item is the body
+        itself (Glance)
+    ``path``
+        the collection's URL path (default ``/<collection_key>``)
+    ``update_method``
+        ``PUT`` (Neutron, Nova) or ``PATCH``
+    ``name_filter``
+        the list filter that selects by name for :meth:`find` (None: list
+        everything and compare names here)
+    ``envelope``
+        whether create/update bodies wrap the fields in ``key``
+    ``verbs``
+        the verbs the API has for this collection (None: all of list, get,
+        create, update, delete); the others raise MethodNotImplemented
+        before anything is sent
+    ``uuid_ids``
+        whether every id is a UUID, so that :meth:`find` never tries a value
+        that is not one as an id (one request)
+    ``find_or_create_scope``
+        the attributes given to :meth:`find_or_create` that narrow the name
+        search (a subnet's name is looked for on its network)
+    ``twin_settle``
+        seconds :meth:`find_or_create` waits after creating before it looks
+        for a concurrent twin (see there)
+    ``name_filter_regex``
+        whether the server reads ``name_filter`` as a regular expression
+        (Nova): :meth:`find` then sends the name escaped and anchored
+        (``^web$``), so ``web-2`` is not even listed
 
     Calling the manager is :meth:`iterate`: ``client.networks(shared=True)``.
     A resource class whose ``NAME_ATTR`` is None has no names: :meth:`find`
@@ -131,6 +144,7 @@ class ServiceManager(BaseManager):
     uuid_ids: bool = False
     find_or_create_scope: tuple[str, ...] = ("project_id", "tenant_id")
     twin_settle: float = 1.0
+    name_filter_regex: bool = False
 
     # -- URLs ------------------------------------------------------------------
 
@@ -324,7 +338,7 @@ class ServiceManager(BaseManager):
             return []
         query = dict(filters)
         if self.name_filter:
-            query[self.name_filter] = value
+            query[self.name_filter] = _exact_regex(value) if self.name_filter_regex else value
         return [item for item in self.iterate(**query) if getattr(item, attr, None) == value]
 
     def find_or_create(self, name: str, **attrs: _t.Any) -> Resource:
@@ -390,6 +404,11 @@ class ServiceManager(BaseManager):
         if isinstance(resource, Resource) and getattr(resource, "manager", None) is self:
             return resource
         return self._resource_class()(self, {"id": _ids.check_id(resource, self.key or "id")})
+
+
+def _exact_regex(value: str) -> str:
+    """A regular expression that matches exactly ``value`` (for servers that filter by regex)."""
+    return "^%s$" % re.escape(value)
 
 
 def _filters_text(filters: _t.Mapping[str, _t.Any]) -> str:

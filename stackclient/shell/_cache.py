@@ -5,7 +5,9 @@ One JSON file per cloud and identity, under the user cache directory
 ``~/.cache/stackclient/tokens/``), created 0700 with files 0600 and
 written atomically. A file is named by a fingerprint of the cloud and the
 credentials that holds no secret (auth URL, user, scope, region,
-interface: never a password or token). It holds the token (an
+interface, and a salted one-way digest of the password, token or
+application-credential secret, so that other credentials never reuse
+the entry: never the secret itself). It holds the token (an
 ``auth_ref``, itself a credential: hence the modes) and the version
 discovery results.
 
@@ -63,6 +65,34 @@ class TokenCache:
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key + ".json")
+
+    def digest(self, secret: str) -> str:
+        """A keyed one-way digest of ``secret``, to tell credentials apart without keeping them.
+
+        The key is a random salt kept (0600) in the cache directory, so a
+        digest cannot be checked against guessed passwords elsewhere.
+        """
+        import hmac
+
+        return hmac.new(self._salt(), secret.encode("utf-8"), "sha256").hexdigest()
+
+    def _salt(self) -> bytes:
+        path = os.path.join(self.directory, "salt")
+        try:
+            with open(path, "rb") as handle:
+                salt = handle.read()
+            if len(salt) >= 32:
+                return salt
+        except OSError:
+            pass
+        import secrets
+
+        salt = secrets.token_bytes(32)
+        os.makedirs(self.directory, mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(salt)
+        return salt
 
     def load(self, key: str) -> dict[str, _t.Any] | None:
         """The entry stored under ``key``, or None (missing, unreadable or not private)."""

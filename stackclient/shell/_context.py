@@ -60,6 +60,14 @@ class Context:
 
         return _progress.bar(description, total)
 
+    def wait_callback(self, description: str) -> _t.Callable[[_t.Any], None] | None:
+        """A waiter callback showing the status on stderr, or None (not a terminal, ``-q``)."""
+        if getattr(self.args, "quiet", False) or not sys.stderr.isatty():
+            return None
+        from stackclient.shell import _progress
+
+        return _progress.wait_bar(description)
+
     # -- the token and discovery cache ---------------------------------------------
 
     def _plugin(self) -> _t.Any:
@@ -75,7 +83,8 @@ class Context:
         from stackclient.shell import _cache
 
         self._cache = _cache.TokenCache()
-        self._cache_key = _cache.fingerprint(_identity_of(plugin, self._conn))
+        identity = _identity_of(plugin, self._conn, self._cache.digest)
+        self._cache_key = _cache.fingerprint(identity)
         entry = self._cache.load(self._cache_key)
         if entry:
             _restore(entry, plugin, self._conn.session)
@@ -108,14 +117,34 @@ class Context:
         sys.stderr.write(_output.render(listing, _output.OutputOptions()))
 
 
-def _identity_of(plugin: _t.Any, conn: _t.Any) -> dict[str, _t.Any]:
-    """Who and what the token is for, read from the plugin: no secrets."""
+#: Plugin options that are secrets: only a salted digest of them goes into a fingerprint.
+_SECRET_FIELDS = ("password", "token", "secret", "application_credential_secret", "passcode")
+
+
+def _identity_of(
+    plugin: _t.Any, conn: _t.Any, digest: _t.Callable[[str], str] | None = None
+) -> dict[str, _t.Any]:
+    """Who and what the token is for, read from the plugin: no secrets.
+
+    Plugins keep their options as attributes or in an ``opts`` dict; both
+    are read, so the auth URL, the user and the scope always tell two
+    clouds or identities apart.
+    """
     parts: dict[str, _t.Any] = {"plugin": type(plugin).__name__}
     for depth, obj in enumerate(_plugins_within(plugin)):
+        found = dict(vars(obj).get("opts") or {})
+        found.update({k: v for k, v in vars(obj).items() if k in _IDENTITY_FIELDS})
+        auth_url = getattr(obj, "auth_url", None)
+        if isinstance(auth_url, str):
+            found["auth_url"] = auth_url
         for field in _IDENTITY_FIELDS:
-            value = vars(obj).get(field)
+            value = found.get(field)
             if isinstance(value, (str, int, bool)):
                 parts["%d.%s" % (depth, field)] = value
+        for field in _SECRET_FIELDS if digest is not None else ():
+            value = found.get(field, vars(obj).get(field))
+            if isinstance(value, str) and value:
+                parts["%d.%s.digest" % (depth, field)] = digest(value)
     config = getattr(conn, "config", None)
     for name in ("region_name", "interface"):
         parts[name] = getattr(config, name, None)
@@ -144,6 +173,33 @@ def _restore(entry: dict[str, _t.Any], plugin: _t.Any, session: _t.Any) -> None:
         return
     plugin.auth_ref = ref
     discover.cache_for(session).load(entry.get("discovery") or [])
+    _refresh_on_missing_endpoint(plugin)
+
+
+def _refresh_on_missing_endpoint(plugin: _t.Any) -> None:
+    """Let a cached token's catalog be refreshed once when it lacks an endpoint.
+
+    A cached token carries the catalog of the time it was issued: a service
+    registered since is missing from it. The first EndpointNotFound drops
+    the token and asks again with a new one; this happens before anything
+    is sent to that service, so no request is repeated.
+    """
+    from stackclient.apiclient import exceptions
+
+    original = plugin.get_endpoint
+    refreshed = []
+
+    def get_endpoint(session: _t.Any, **kwargs: _t.Any) -> _t.Any:
+        try:
+            return original(session, **kwargs)
+        except exceptions.EndpointNotFound:
+            if refreshed:
+                raise
+            refreshed.append(True)
+            plugin.invalidate()
+            return original(session, **kwargs)
+
+    plugin.get_endpoint = get_endpoint
 
 
 def _snapshot(plugin: _t.Any, session: _t.Any) -> dict[str, _t.Any] | None:

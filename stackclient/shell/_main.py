@@ -161,9 +161,22 @@ def _run(argv: list[str]) -> int:
     return _context.execute(command, args)
 
 
+_SHORT_USAGE = """usage: stack [global options] <resource> <verb> [options]
+
+resources: %s
+
+'stack --help' lists the global options (--os-cloud, -f json ...),
+'stack <resource> --help' the verbs of a resource.
+Documentation: docs/getting-started.rst and docs/cli.rst
+"""
+
+
 def _usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.resource is None:
-        parser.print_help(sys.stderr)
+        import textwrap
+
+        resources = textwrap.fill(", ".join(_registry.GROUPS), 66, subsequent_indent="    ")
+        sys.stderr.write(_SHORT_USAGE % resources)
         return
     verbs = ", ".join(_registry.verbs_of(args.resource))
     print("usage: stack %s <verb> ...; verbs: %s" % (args.resource, verbs), file=sys.stderr)

@@ -37,3 +37,19 @@ def bar(description: str, total: int | None) -> _t.Callable[[int, int | None], N
             shown.close()
 
     return progress
+
+
+def wait_bar(description: str) -> _t.Callable[[_t.Any], None]:
+    """Return a waiter callback: shows the status (and progress percent) on stderr."""
+    import tqdm
+
+    shown = tqdm.tqdm(total=100, desc=description, file=sys.stderr, leave=False,
+                      bar_format="{desc}: {postfix} [{elapsed}]")  # fmt: skip
+
+    def callback(progress: _t.Any) -> None:
+        shown.set_postfix_str(str(progress.status))
+        if progress.progress is not None:
+            shown.n = progress.progress
+        shown.refresh()
+
+    return callback

@@ -13,6 +13,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -169,3 +170,68 @@ def test_python_m_stackclient_runs_the_command_line(cli):
         [str(path), "-m", "stackclient", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "stackclient" in done.stdout
+
+
+def test_volume_and_snapshot_lifecycle(cli):
+    name = "cli-vol-%s" % uuid.uuid4().hex[:8]
+    _, out, _ = cli("volume", "create", name, "--size", "1", "--wait", "-f", "json")
+    volume = json.loads(out)
+    assert volume["status"] == "available"
+    try:
+        _, out, _ = cli("volume", "snapshot", "create", name + "-snap", "--volume", name,
+                        "--wait", "-f", "value", "-c", "status")  # fmt: skip
+        assert out.strip() == "available"
+        cli("volume", "snapshot", "delete", name + "-snap")
+    finally:
+        for _ in range(30):
+            code, _, err = cli("volume", "delete", volume["id"], check=False)
+            if code == 0 or "No volume" in err:
+                break
+            time.sleep(1)
+
+
+def test_container_and_object_round_trip(cli, tmp_path):
+    container = "cli-c-%s" % uuid.uuid4().hex[:8]
+    data = os.urandom(300 * 1024)
+    source = tmp_path / "blob.bin"
+    source.write_bytes(data)
+    cli("container", "create", container)
+    try:
+        _, out, _ = cli(
+            "object", "upload", container, str(source), "--name", "a/blob.bin", "-f", "json"
+        )
+        assert json.loads(out)[0]["object"] == "a/blob.bin"
+        _, out, _ = cli("object", "list", container, "-f", "value", "-c", "name")
+        assert out.split() == ["a/blob.bin"]
+        target = tmp_path / "back.bin"
+        cli("object", "download", container, "a/blob.bin", "--file", str(target))
+        assert target.read_bytes() == data
+        code, _, err = cli("container", "delete", container, check=False)
+        assert code == 1 and "not empty" in err
+    finally:
+        cli("container", "delete", "--recursive", container)
+
+
+def test_server_boots_and_is_deleted(cli, tmp_path):
+    name = "cli-vm-%s" % uuid.uuid4().hex[:8]
+    image = tmp_path / "tiny.raw"
+    image.write_bytes(os.urandom(64 * 1024))
+    cli("image", "create", name, "--file", str(image))
+    network = cli.cloud["services"]["neutron"]["shared_network"]["name"]
+    try:
+        _, out, _ = cli("server", "create", name, "--image", name, "--flavor", "m1.tiny",
+                        "--network", network, "--wait", "-f", "json")  # fmt: skip
+        server = json.loads(out)
+        assert server["status"] == "ACTIVE"
+        _, out, err = cli("--debug", "server", "list", "--name", name, "-f", "json")
+        assert err.count("curl -g -i") == 1  # a warm cache: no auth, no discovery, no lookups
+        rows = json.loads(out)
+        assert [row["id"] for row in rows] == [server["id"]]
+        assert rows[0]["flavor"] == "m1.tiny" and network in rows[0]["networks"]
+        cli("server", "stop", name, "--wait")
+        _, out, _ = cli("server", "show", name, "-f", "value", "-c", "status")
+        assert out.strip() == "SHUTOFF"
+        cli("server", "delete", name, "--wait")
+    finally:
+        cli("server", "delete", name, check=False)
+        cli("image", "delete", name)

@@ -258,11 +258,11 @@ def test_a_microversion_the_server_lacks_is_refused(cloud) -> None:
         conn.compute.get("/servers")
 
 
-def test_latest_is_sent_as_is(cloud) -> None:
+def test_latest_is_negotiated_to_the_servers_newest(cloud) -> None:
     conn = stackclient.connect(cloud="example", compute_api_version="latest")
     cloud.get("http://nova.test:8774/v2.1/flavors", json={"flavors": []})
     conn.compute.get("/flavors")
-    assert cloud.last_request.headers["OpenStack-API-Version"] == "compute latest"
+    assert cloud.last_request.headers["OpenStack-API-Version"] == "compute 2.100"
 
 
 def test_network_and_block_storage_by_catalog_alias(cloud) -> None:

@@ -21,6 +21,10 @@ class TestHeaders(testtools.TestCase):
             "Proxy-Authorization",
             "Cookie",
             "Set-Cookie",
+            "X-Account-Meta-Temp-URL-Key",
+            "X-Account-Meta-Temp-Url-Key-2",
+            "X-Container-Meta-Temp-URL-Key",
+            "x-container-meta-temp-url-key-2",
         ):
             self.assertEqual(digest, _redact.header_value(name, "tok"), name)
 

@@ -26,10 +26,15 @@ class WidgetManager(service.ServiceManager):
     key = "widget"
 
 
+class RegexWidgetManager(WidgetManager):
+    name_filter_regex = True
+
+
 class NetClient(service_client.ServiceClient):
     service_type = "network"
     api_major = (2, 0)
     widgets = service_client.LazyManager(__name__, "WidgetManager")
+    regex_widgets = service_client.LazyManager(__name__, "RegexWidgetManager")
     sdk_resources = {"widget": "widgets"}
 
 
@@ -285,6 +290,11 @@ class TestFind(service_utils.ServiceTestCase):
         self.assertIsNone(self.client.find_widget("zuul"))
         self.assertRaises(exceptions.NotFound, self.client.widgets.find, "zuul")
 
+    def test_a_regex_name_filter_gets_the_name_escaped_and_anchored(self):
+        self.stub("GET", "/widgets", json={"widgets": [dict(W1, name="web.1 (a)")]})
+        self.assertEqual(W1["id"], self.client.regex_widgets.find("web.1 (a)").id)
+        self.assertRequest("GET", "/widgets", query={"name": [r"^web\.1\ \(a\)$"]})
+
     def test_project_scope_is_sent_as_a_filter(self):
         self.stub("GET", "/widgets", json={"widgets": [W1]})
         self.client.find_widget("zuul", project_id="p1")
@@ -449,3 +459,12 @@ class TestDiscoverFunction(service_utils.ServiceTestCase):
         self.assertRaises(
             exceptions.ValidationError, discover.negotiate, "compute", data, None, "2.x"
         )
+
+
+class TestReserveConnections(service_utils.ServiceTestCase):
+    client_class = NetClient
+
+    def test_the_pool_for_the_endpoint_keeps_that_many_connections(self):
+        self.client.reserve_connections(24)
+        adapter = self.session.session.get_adapter(self.client.endpoint)
+        self.assertEqual(24, adapter._pool_maxsize)

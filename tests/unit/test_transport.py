@@ -119,6 +119,43 @@ class PrepareTest(testtools.TestCase):
         self.assertEqual("Basic Ym9iOnNlY29uZA==", other.headers["Authorization"])
 
 
+class _KeepAliveAdapter(requests.adapters.HTTPAdapter):
+    """Like keystoneauth1's adapter: its own init_poolmanager adds socket options."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs.setdefault("socket_options", [("marker", 1)])
+        super().init_poolmanager(*args, **kwargs)
+
+
+class WidenPoolTest(testtools.TestCase):
+    def test_the_pool_of_the_urls_adapter_grows(self):
+        http = requests.Session()
+        self.assertTrue(_transport.widen_pool(http, URL, 16))
+        adapter = http.get_adapter(URL)
+        self.assertEqual(16, adapter._pool_maxsize)
+        self.assertEqual(16, adapter.poolmanager.connection_pool_kw["maxsize"])
+        pool = adapter.poolmanager.connection_from_url(URL)
+        self.assertEqual(16, pool.pool.maxsize)
+
+    def test_it_never_shrinks(self):
+        http = requests.Session()
+        _transport.widen_pool(http, URL, 32)
+        self.assertFalse(_transport.widen_pool(http, URL, 16))
+        self.assertEqual(32, http.get_adapter(URL)._pool_maxsize)
+
+    def test_a_subclass_keeps_what_its_own_init_poolmanager_adds(self):
+        http = requests.Session()
+        http.mount("http://", _KeepAliveAdapter())
+        _transport.widen_pool(http, URL, 20)
+        kw = http.get_adapter(URL).poolmanager.connection_pool_kw
+        self.assertEqual((20, [("marker", 1)]), (kw["maxsize"], kw["socket_options"]))
+
+    def test_an_adapter_without_a_pool_is_left_alone(self):
+        http = requests.Session()
+        http.mount("http://", _Adapter())
+        self.assertFalse(_transport.widen_pool(http, URL, 20))
+
+
 class EnvironmentCABundleTest(testtools.TestCase):
     """A CA bundle named in the environment applies to https only."""
 

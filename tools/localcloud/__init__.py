@@ -12,6 +12,7 @@ Modules:
 ``registry``        the one list of services (name -> module:Class)
 ``orchestrator``    ensure / start (parallel prepare, dependency waves) /
                     stop / status, cloud.json
+``credentials``     clouds.yaml and openrc for the running cloud
 ``procs``           bounded commands, spawned servers, recorded PIDs, log tails
 ``net``             loopback ports, bounded readiness waits
 ``venvs``           the ``openstack`` and ``swift`` virtualenvs from constraints

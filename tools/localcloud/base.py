@@ -98,9 +98,18 @@ class Service:
         stop_recorded(ctx.state_dir / self.name / "pids")
 
 
+_PROGRESS_LOCK = threading.Lock()
+
+
 def progress(message: str) -> None:
-    """Print one progress line to stderr (stdout carries the JSON)."""
-    print(f"localcloud: {message}", file=sys.stderr, flush=True)
+    """Print one progress line to stderr (stdout carries the JSON).
+
+    One write under a lock: services report from parallel threads, and
+    ``print`` writes the text and the newline separately.
+    """
+    with _PROGRESS_LOCK:
+        sys.stderr.write(f"localcloud: {message}\n")
+        sys.stderr.flush()
 
 
 def ini_text(sections: Mapping[str, Mapping[str, object]]) -> str:
@@ -208,11 +217,16 @@ class Context:
         return self.options.get(service, {}).get(key, default)
 
     def venv_fingerprint(self, kind: str) -> str:
-        """Return a hash of what is installed in venv ``kind`` (its dist-info names)."""
+        """Return a hash of what is installed in venv ``kind`` (its dist-info names).
+
+        Names carry each package's version; the venv's own path is left out,
+        so that a fresh clone, whose venv lives elsewhere, finds what an
+        earlier checkout cached for the same code.
+        """
         names = sorted(
             p.name for p in self.venv(kind).glob("lib/python*/site-packages/*.dist-info")
         )
-        return hashlib.sha256(f"{self.venv(kind)}\n{names}".encode()).hexdigest()
+        return hashlib.sha256("\n".join(names).encode()).hexdigest()
 
     def cached(
         self, service: str, target: Path, build: Callable[[Path], None], *, key: str

@@ -2,7 +2,8 @@
 
 ``start_cloud`` prepares every selected service in parallel, then starts
 them in dependency waves (each wave in parallel), and writes the JSON
-description of the running cloud to ``<state>/cloud.json`` (mode 0600).
+description of the running cloud to ``<state>/cloud.json`` (mode 0600),
+with a ``clouds.yaml`` and an ``openrc`` for it beside (``credentials``).
 Whatever fails, everything started so far is stopped again and a
 :class:`CloudError` carrying the failed service's log tails is raised.
 
@@ -18,14 +19,16 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .base import CloudError, Context, Service, progress, write_private
+from .credentials import write_credentials
 from .debs import ensure_debs
-from .procs import log_tails, recorded_pids
+from .procs import HEARTBEAT, log_tails, recorded_pids
 from .registry import SERVICES, load_service
 from .venvs import ensure_venv, venv_path
 
@@ -92,27 +95,60 @@ def _timed(step: Callable[[Service], Any], what: str, ctx: Context) -> Callable[
     return run
 
 
+def _still_running(
+    futures: list[tuple[Service, concurrent.futures.Future[Any]]], what: str, ctx: Context
+) -> Callable[[], None]:
+    """Every HEARTBEAT seconds, say which services have not finished ``what``; return the stop."""
+    stop = threading.Event()
+    began = time.monotonic()
+
+    def beat() -> None:
+        while not stop.wait(HEARTBEAT):
+            waiting = [s.name for s, f in futures if not f.done()]
+            if waiting:
+                elapsed = time.monotonic() - began
+                ctx.progress(f"{what}: waiting for {', '.join(waiting)} ({elapsed:.0f} s)")
+
+    threading.Thread(target=beat, daemon=True).start()
+    return stop.set
+
+
+def _collect(
+    futures: list[tuple[Service, concurrent.futures.Future[Any]]], what: str, ctx: Context
+) -> tuple[dict[str, Any], list[str]]:
+    """Wait for every service's step; return the results and the failures with log tails."""
+    results: dict[str, Any] = {}
+    failures: list[str] = []
+    for service, future in futures:
+        try:
+            results[service.name] = future.result(timeout=service.start_timeout + 120)
+            continue
+        except concurrent.futures.TimeoutError:
+            problem = "did not finish in time"
+        except CloudError as err:
+            problem = f"failed: {err}"
+        except Exception as err:  # noqa: BLE001 - a service bug must still stop the cloud
+            problem = f"failed with {type(err).__name__}: {err}"
+        tails = log_tails(ctx.state_dir / service.name / "logs")
+        failures.append(f"{service.name}: {what} {problem}\n{tails}")
+    return results, failures
+
+
 def _run_parallel(
     services: list[Service], step: Callable[[Service], Any], what: str, ctx: Context
 ) -> dict[str, Any]:
-    """Run ``step`` for every service in threads; raise CloudError naming each failure."""
-    results: dict[str, Any] = {}
-    failures: list[str] = []
+    """Run ``step`` for every service in threads; raise CloudError naming each failure.
+
+    While they run, a line every HEARTBEAT seconds names those not done yet.
+    """
     timed = _timed(step, what, ctx)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(services))) as pool:
         futures = [(s, pool.submit(timed, s)) for s in services]
-        for service, future in futures:
-            try:
-                results[service.name] = future.result(timeout=service.start_timeout + 120)
-                continue
-            except concurrent.futures.TimeoutError:
-                problem = "did not finish in time"
-            except CloudError as err:
-                problem = f"failed: {err}"
-            except Exception as err:  # noqa: BLE001 - a service bug must still stop the cloud
-                problem = f"failed with {type(err).__name__}: {err}"
-            tails = log_tails(ctx.state_dir / service.name / "logs")
-            failures.append(f"{service.name}: {what} {problem}\n{tails}")
+        stop_beat = _still_running(futures, what, ctx)
+        try:
+            results, failures = _collect(futures, what, ctx)
+        finally:
+            stop_beat()
     if failures:
         raise CloudError("\n\n".join(failures))
     return results
@@ -150,14 +186,21 @@ def start_cloud(
             ctx.progress(f"starting {', '.join(s.name for s in wave)}")
             results = _run_parallel(wave, lambda s: s.start(ctx), "start", ctx)
             ctx.results.update({n: dict(r or {}) for n, r in results.items()})
+        cloud = _write_cloud(ctx, state)
     except BaseException:
         stop_cloud(state)
         raise
+    ctx.progress(f"cloud ready in {time.monotonic() - began:.1f} s: {state / 'cloud.json'}")
+    return cloud
+
+
+def _write_cloud(ctx: Context, state: Path) -> dict[str, Any]:
+    """Write cloud.json, clouds.yaml and openrc for the started services; return cloud.json's content."""
     cloud = dict(ctx.cloud)
     cloud.update(region_name=ctx.region, state_dir=str(state))
     cloud["services"] = {n: _service_entry(ctx, n, r) for n, r in ctx.results.items()}
+    cloud.update({k: str(v) for k, v in write_credentials(state, cloud).items()})
     write_private(state / "cloud.json", json.dumps(cloud, indent=2) + "\n")
-    ctx.progress(f"cloud ready in {time.monotonic() - began:.1f} s: {state / 'cloud.json'}")
     return cloud
 
 

@@ -141,6 +141,38 @@ def ensure_venv(kind: str, repo_root: Path, progress: Callable[[str], None]) -> 
     return venv
 
 
+def _pins(constraints: Path) -> list[str]:
+    """The package names a constraints file pins (``name==version`` lines)."""
+    lines = constraints.read_text().splitlines()
+    return [line.split("==")[0].strip() for line in lines if "==" in line and line[:1].isalnum()]
+
+
+def pip_state(log: Path, total: int) -> str:
+    """How far a ``pip install --log <log>`` has got: resolving, or installing."""
+    try:
+        text = log.read_text(errors="replace")
+    except OSError:
+        return "starting"
+    marker = "Installing collected packages: "
+    search = " location(s) to search for versions of "
+    at = text.rfind(marker)
+    if at >= 0 and at > text.rfind(search):  # not the build backend's own install
+        count = text[at + len(marker) :].split("\n", 1)[0].count(",") + 1
+        return f"installing {count} packages"
+    return f"{text.count(search)} of about {total} packages found"
+
+
+def _with_pip_state(
+    progress: Callable[[str], None], log: Path, total: int
+) -> Callable[[str], None]:
+    """A progress callable that adds how far pip has got to each heartbeat line."""
+
+    def report(message: str) -> None:
+        progress(f"{message}: {pip_state(log, total)}")
+
+    return report
+
+
 def _build(spec: VenvSpec, venv: Path, progress: Callable[[str], None]) -> None:
     """Install the pinned requirements into ``venv``.
 
@@ -151,8 +183,19 @@ def _build(spec: VenvSpec, venv: Path, progress: Callable[[str], None]) -> None:
     (venv / _MARKER).unlink(missing_ok=True)
     if not (venv / "bin" / "python").exists():
         progress(f"{spec.kind} venv: creating {venv}")
-        run_checked([sys.executable, "-m", "venv", "--clear", str(venv)], f"{spec.kind} venv")
-    progress(f"{spec.kind} venv: installing {len(spec.requirements)} pinned requirements")
+        run_checked(
+            [sys.executable, "-m", "venv", "--clear", str(venv)],
+            f"{spec.kind} venv: creating",
+            progress=progress,
+        )
+    constraints = _HERE / spec.constraints
+    total = len(_pins(constraints))
+    progress(
+        f"{spec.kind} venv: installing {len(spec.requirements)} pinned requirements "
+        f"(about {total} packages with their dependencies)"
+    )
+    log = venv / "pip-install.log"
+    log.unlink(missing_ok=True)
     cmd = [
         str(venv / "bin" / "python"),
         "-m",
@@ -161,10 +204,13 @@ def _build(spec: VenvSpec, venv: Path, progress: Callable[[str], None]) -> None:
         "--quiet",
         "--disable-pip-version-check",
         "--no-compile",
+        "--log",
+        str(log),
         "-c",
-        str(_HERE / spec.constraints),
+        str(constraints),
         *spec.requirements,
     ]
-    run_checked(cmd, f"{spec.kind} venv: pip install", timeout=PIP_TIMEOUT, progress=progress)
+    report = _with_pip_state(progress, log, total)
+    run_checked(cmd, f"{spec.kind} venv: pip install", timeout=PIP_TIMEOUT, progress=report)
     (venv / _MARKER).write_text(json.dumps(_wanted_marker(spec)))
     progress(f"{spec.kind} venv: ready")

@@ -43,3 +43,53 @@ def test_fingerprints_ignore_secrets_and_tell_identities_apart():
 def test_the_default_directory_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert _cache.default_directory() == str(tmp_path / "stackclient" / "tokens")
+
+
+def test_identities_of_two_clouds_never_share_a_cache_entry():
+    import types
+
+    from stackclient.auth import generic, v3
+    from stackclient.shell import _context
+
+    conn = types.SimpleNamespace(config=types.SimpleNamespace(region_name="R", interface="public"))
+
+    def key(plugin):
+        return _cache.fingerprint(_context._identity_of(plugin, conn))
+
+    one = v3.Password(auth_url="http://a:5000/v3", username="u", password="p", project_name="x")
+    two = v3.Password(auth_url="http://b:5000/v3", username="u", password="p", project_name="x")
+    other_project = v3.Password(
+        auth_url="http://a:5000/v3", username="u", password="p", project_name="y"
+    )
+    assert len({key(one), key(two), key(other_project)}) == 3
+    same = v3.Password(
+        auth_url="http://a:5000/v3", username="u", password="other", project_name="x"
+    )
+    assert key(one) == key(same)
+    generic_one = generic.Password(auth_url="http://a:5000/v3", username="u", password="p")
+    generic_two = generic.Password(auth_url="http://b:5000/v3", username="u", password="p")
+    assert key(generic_one) != key(generic_two)
+    assert "http://a:5000/v3" in str(_context._identity_of(one, conn))
+    assert "'p'" not in str(_context._identity_of(one, conn))
+
+
+def test_other_credentials_for_the_same_user_get_another_entry(tmp_path):
+    import types
+
+    from stackclient.auth import v3
+    from stackclient.shell import _context
+
+    cache = _cache.TokenCache(str(tmp_path))
+    conn = types.SimpleNamespace(config=None)
+
+    def key(plugin):
+        return _cache.fingerprint(_context._identity_of(plugin, conn, cache.digest))
+
+    right = v3.Password(auth_url="http://a/v3", username="u", password="right", project_name="x")
+    typo = v3.Password(auth_url="http://a/v3", username="u", password="wrnog", project_name="x")
+    assert key(right) != key(typo)
+    assert key(right) == key(right)
+    tokens = [v3.Token(auth_url="http://a/v3", token=t, project_name="x") for t in ("t1", "t2")]
+    assert key(tokens[0]) != key(tokens[1])
+    assert "right" not in str(_context._identity_of(right, conn, cache.digest))
+    assert oct((tmp_path / "salt").stat().st_mode & 0o777) == "0o600"

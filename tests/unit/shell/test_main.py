@@ -61,6 +61,14 @@ class TestParsing(CliTestCase):
         self.assertEqual(2, _main.run(["project"]))
         self.assertEqual(2, _main.run([]))
 
+    def test_no_command_is_a_short_usage_pointing_at_the_docs(self):
+        self.assertEqual(2, _main.run([]))
+        usage = self.stderr.getvalue()
+        self.assertLess(len(usage.splitlines()), 15)
+        self.assertIn("usage: stack", usage)
+        self.assertIn("project, user", usage)
+        self.assertIn("docs/getting-started.rst", usage)
+
     def test_global_options_may_come_before_or_after_the_command(self):
         parser, _ = _main.build_parser(["--debug", "project", "list"])
         self.assertTrue(parser.parse_args(["--debug", "project", "list"]).debug)
@@ -208,3 +216,22 @@ class TestNetworkCommands(CliTestCase):
             1, self.run_cli("security-group-rule", "create", "web", "--dst-port", "x:y")
         )
         self.assertIn("--dst-port takes PORT", self.stderr.getvalue())
+
+
+class TestStaleCatalog(TestNetworkCommands):
+    def test_a_cached_token_without_the_service_is_replaced_once(self):
+        without_network = service_utils.token_body()
+        without_network.remove_service("network")
+        auth = self.requests_mock.post(service_utils.AUTH_URL + "/auth/tokens", json=without_network,
+                                       status_code=201, headers={"X-Subject-Token": "old"})  # fmt: skip
+        self.requests_mock.get(IDENTITY + "/projects", json={"projects": [P1]})
+        self.assertEqual(0, self.run_cli("project", "list"))
+        self.requests_mock.post(service_utils.AUTH_URL + "/auth/tokens", json=service_utils.token_body(),
+                                status_code=201, headers={"X-Subject-Token": "new"})  # fmt: skip
+        self.session = type(self.session)(auth=type(self.session.auth)(
+            auth_url=IDENTITY, username="demo", password="unit-test-password",
+            project_id=service_utils.PROJECT_ID, user_domain_id="default"))  # fmt: skip
+        self.requests_mock.get(self.NET + "/networks", json={"networks": []})
+        self.assertEqual(0, self.run_cli("network", "list", "-f", "json"))
+        self.assertEqual(1, auth.call_count)
+        self.assertEqual("new", self.requests_mock.last_request.headers["X-Auth-Token"])

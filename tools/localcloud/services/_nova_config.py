@@ -37,7 +37,8 @@ def nova_conf(ctx: Context, sdir: Path) -> dict[str, dict[str, object]]:
         "compute": {"live_migration_wait_for_vif_plug": False},
         "oslo_concurrency": {"lock_path": sdir / "locks"},
         "oslo_messaging_notifications": {"driver": "noop"},
-        "vnc": {"enabled": False},
+        # Remote consoles: nova-compute hands out console URLs (no proxy runs).
+        "vnc": {"enabled": True},
         "keystone_authtoken": ctx.authtoken_options("nova"),
     }
     auth = keystoneauth_options(ctx, "nova")
@@ -59,6 +60,8 @@ def _default(ctx: Context, sdir: Path) -> dict[str, object]:
         "log_dir": ctx.log_dir("nova"),
         "use_stderr": False,
         "allow_resize_to_same_host": True,
+        # Shelved servers stay on their host until offloaded explicitly.
+        "shelved_offload_time": -1,
         # The defaults let a stopping service wait minutes for its RPC calls.
         "graceful_shutdown_timeout": 10,
         "manager_shutdown_timeout": 5,

@@ -1,0 +1,276 @@
+"""Runners for the compute benchmarks: ``python -m benchmarks.compute_clients CLIENT SCENARIO``.
+
+One process per client per scenario (see :mod:`benchmarks.compute_run`).
+Each runner authenticates against the canned server, finds Nova in the
+token's catalog, asks for microversion 2.100 (stackclient negotiates it,
+the others are told), then:
+
+``list``
+    lists the 2,000 servers of ``/servers/detail`` (one page) and reads
+    ``id`` and ``name`` of each, as the caller would; client CPU per call
+    (median), after warm-up calls. The count and the first and last ids are
+    checked every call.
+``negotiate``
+    builds two clients on one session (or one keystoneauth session) and
+    makes 20 ``get server`` calls with each; reports the version documents
+    the server served in that time (stackclient: one per endpoint per
+    session) and the compute requests per call.
+
+The result is one ``BENCH-RESULT {json}`` line on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import urllib.request
+from typing import Any
+
+from benchmarks.compute_server import server_id
+
+RESULT_MARK = "BENCH-RESULT "
+USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+MICROVERSION = "2.100"
+
+__all__ = ["main"]
+
+
+def _stats(server: str) -> dict[str, int]:
+    with urllib.request.urlopen(server + "/_stats") as resp:  # noqa: S310 - loopback
+        return dict(json.load(resp))
+
+
+def _keystoneauth_session(auth_url: str) -> Any:
+    from keystoneauth1 import session
+    from keystoneauth1.identity import v3
+
+    return session.Session(auth=v3.Password(auth_url=auth_url, username=USERNAME,
+                                            password=PASSWORD, project_name=PROJECT,
+                                            user_domain_id=DOMAIN, project_domain_id=DOMAIN))  # fmt: skip
+
+
+class StackclientRunner:
+    def __init__(self, auth_url: str) -> None:
+        import stackclient
+        from stackclient.auth import v3
+
+        self.version = stackclient.__version__
+        plugin = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                             project_name=PROJECT, user_domain_id=DOMAIN,
+                             project_domain_id=DOMAIN)  # fmt: skip
+        self.plugin = plugin
+        self.new_session()
+        self.nova = self.client()
+        self.nova.endpoint  # noqa: B018 - authenticate and negotiate before timing
+
+    def new_session(self) -> None:
+        from stackclient import session
+
+        self.session = session.Session(auth=self.plugin)
+
+    def client(self) -> Any:
+        from stackclient.compute.v2 import client
+
+        return client.Client(session=self.session)
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(s.id, s.name) for s in self.nova.servers.list()]
+
+    def get(self, nova: Any, ident: str) -> str:
+        return str(nova.get_server(ident).name)
+
+
+class RequestsRunner:
+    """Hand-written requests: the microversion header written out, ``.json()`` on the answer."""
+
+    def __init__(self, auth_url: str) -> None:
+        import requests
+
+        self.version = requests.__version__
+        self.http = requests.Session()
+        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": USERNAME, "password": PASSWORD, "domain": {"id": DOMAIN}}}},
+            "scope": {"project": {"name": PROJECT, "domain": {"id": DOMAIN}}}}}  # fmt: skip
+        resp = self.http.post(auth_url + "/auth/tokens", json=body)
+        resp.raise_for_status()
+        self.http.headers["X-Auth-Token"] = resp.headers["X-Subject-Token"]
+        self.http.headers["OpenStack-API-Version"] = "compute " + MICROVERSION
+        catalog = resp.json()["token"]["catalog"]
+        compute = next(s for s in catalog if s["type"] == "compute")
+        self.base = next(e["url"] for e in compute["endpoints"] if e["interface"] == "public")
+        self.nova = self
+
+    def new_session(self) -> None:
+        """Nothing to renew: the microversion is written out, never negotiated."""
+
+    def client(self) -> Any:
+        return self
+
+    def list(self) -> list[tuple[str, str]]:
+        servers = self.http.get(self.base + "/servers/detail").json()["servers"]
+        return [(s["id"], s["name"]) for s in servers]
+
+    def get(self, nova: Any, ident: str) -> str:
+        resp = self.http.get("%s/servers/%s" % (self.base, ident))
+        resp.raise_for_status()
+        return str(resp.json()["server"]["name"])
+
+
+class NovaclientRunner:
+    """python-novaclient at its newest microversion (it does not negotiate)."""
+
+    def __init__(self, auth_url: str) -> None:
+        import novaclient
+
+        self.version = novaclient.__version__
+        self.microversion = min(novaclient.API_MAX_VERSION.get_string(), MICROVERSION,
+                                key=lambda v: tuple(int(p) for p in v.split(".")))  # fmt: skip
+        self.auth_url = auth_url
+        self.new_session()
+        self.nova = self.client()
+        self.nova.servers.get(server_id(0))
+
+    def new_session(self) -> None:
+        self.session = _keystoneauth_session(self.auth_url)
+
+    def client(self) -> Any:
+        from novaclient import client
+
+        return client.Client(self.microversion, session=self.session)
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(s.id, s.name) for s in self.nova.servers.list()]
+
+    def get(self, nova: Any, ident: str) -> str:
+        return str(nova.servers.get(ident).name)
+
+
+class OpenstacksdkRunner:
+    def __init__(self, auth_url: str) -> None:
+        import openstack
+        import openstack.version
+
+        self.version = openstack.version.__version__
+        self.auth_url = auth_url
+        self.new_session()
+        self.conn.compute.get_server(server_id(0))
+
+    def new_session(self) -> None:
+        self.conn = self._connect()
+
+    def _connect(self) -> Any:
+        import openstack
+
+        return openstack.connect(auth_url=self.auth_url, username=USERNAME, password=PASSWORD,
+                                 project_name=PROJECT, user_domain_id=DOMAIN,
+                                 project_domain_id=DOMAIN, region_name="RegionOne",
+                                 compute_api_version="2")  # fmt: skip
+
+    def client(self) -> Any:
+        from openstack import connection
+
+        return connection.Connection(session=self.conn.session, region_name="RegionOne",
+                                     compute_api_version="2")  # fmt: skip
+
+    def list(self) -> list[tuple[str, str]]:
+        return [(s.id, s.name) for s in self.conn.compute.servers(details=True)]
+
+    def get(self, nova: Any, ident: str) -> str:
+        return str(nova.compute.get_server(ident).name)
+
+
+RUNNERS = {
+    "stackclient": (StackclientRunner, ()),
+    "requests": (RequestsRunner, ("requests",)),
+    "novaclient": (NovaclientRunner, ("novaclient", "keystoneauth1")),
+    "openstacksdk": (OpenstacksdkRunner, ("openstack",)),
+}
+
+
+# -- scenarios -------------------------------------------------------------------------
+
+
+def list_servers(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    total = params["total"]
+    first, last = server_id(0), server_id(total - 1)
+    for _ in range(params["warmup"]):
+        runner.list()
+    cpu_times: list[float] = []
+    walls: list[float] = []
+    started = time.perf_counter()
+    while len(cpu_times) < params["calls"]:
+        cpu, wall = time.process_time(), time.perf_counter()
+        pairs = runner.list()
+        walls.append(time.perf_counter() - wall)
+        cpu_times.append(time.process_time() - cpu)
+        if len(pairs) != total or pairs[0][0] != first or pairs[-1][0] != last:
+            raise RuntimeError("listed %d servers, expected %d" % (len(pairs), total))
+        if (
+            len(cpu_times) >= params["min_calls"]
+            and time.perf_counter() - started > params["budget_s"]
+        ):
+            break
+    cpu_times.sort()
+    walls.sort()
+    return {"cpu_ms": 1000 * cpu_times[len(cpu_times) // 2],
+            "wall_ms": 1000 * walls[len(walls) // 2], "calls": len(cpu_times)}  # fmt: skip
+
+
+def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Two new clients on a new session, ``calls`` gets each: version documents fetched."""
+    server = params["server"]
+    before = _stats(server)
+    runner.new_session()
+    clients = [runner.client(), runner.client()]
+    for nova in clients:
+        for _ in range(params["calls"]):
+            if runner.get(nova, server_id(0)) != "vm-000000":
+                raise RuntimeError("got the wrong server")
+    after = _stats(server)
+    versions = after.get("compute_versions", 0) - before.get("compute_versions", 0)
+    compute = after.get("compute_requests", 0) - before.get("compute_requests", 0)
+    calls = 2 * params["calls"]
+    return {"version_requests": versions, "requests_per_call": (compute - versions) / calls}
+
+
+SCENARIOS = {"list": list_servers, "negotiate": negotiate}
+
+
+def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Build the client and run the scenario; never raise."""
+    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
+    factory, packages = RUNNERS[client]
+    try:
+        runner = factory(params["server"] + "/v3")
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in packages:
+            result["status"] = "not installed"
+            return result
+        result["status"] = "error: %s" % str(exc)[:150]
+        return result
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+        return result
+    result["version"] = runner.version
+    try:
+        result["metrics"] = SCENARIOS[scenario](runner, params)
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.compute_clients")
+    parser.add_argument("client", choices=sorted(RUNNERS))
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--params", required=True)
+    args = parser.parse_args(argv)
+    result = run(args.client, args.scenario, json.loads(args.params))
+    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Object-store benchmarks: ``python -m benchmarks.objstore`` (see benchmarks/README.rst)."""
