@@ -39,6 +39,8 @@ _PEERS = {
     "network": ("requests", "python-neutronclient", "openstacksdk", "keystoneauth1", "orjson"),
     "image": ("requests", "python-glanceclient", "openstacksdk", "keystoneauth1", "orjson"),
     "volume": ("requests", "python-cinderclient", "openstacksdk", "keystoneauth1", "orjson"),
+    "compute": ("requests", "python-novaclient", "openstacksdk", "keystoneauth1", "orjson"),
+    "objstore": ("requests", "python-swiftclient", "openstacksdk", "keystoneauth1"),
     "cli": ("python-openstackclient", "osc-lib", "cliff", "openstacksdk", "prettytable"),
 }
 _DEFAULT_PEERS = ("requests", "openstacksdk", "keystoneauth1", "orjson")
