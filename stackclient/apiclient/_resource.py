@@ -279,12 +279,12 @@ def build_many(
 ) -> list[Resource]:
     """``[cls(manager, item, loaded) for item in items if item]``, at a fraction of the cost.
 
-    A list of a thousand items is built in one loop that sets the three
-    slots directly instead of calling ``__init__`` for each: the same
-    objects (each item dict becomes the attribute dict, uncopied), about
-    half the per-item overhead of the class call. A class that defines its
-    own ``__init__``, and an item that is not a dict, still go through
-    ``cls(...)``.
+    A page of items is built in one loop that sets the slots directly
+    instead of calling ``__init__`` for each: the same objects (each item
+    dict becomes the attribute dict, uncopied), about an eighth fewer
+    instructions per item, construction and deallocation included. A class
+    that defines its own ``__init__``, and an item that is not a dict,
+    still go through ``cls(...)``.
     """
     if cls.__init__ is not Resource.__init__:
         return [cls(manager, item, loaded) for item in items if item]
