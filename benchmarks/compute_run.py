@@ -28,6 +28,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -166,7 +167,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. list")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
     parser.add_argument("--python", default=sys.executable, help="interpreter of the runners")
-    parser.add_argument("--output", type=Path, default=RESULTS / "compute.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     parser.add_argument(
         "--report", type=Path, help="only print the tables of a JSON written before"
     )
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     config = settings(options.quick)
     options.rounds = options.rounds or config["rounds"]
+    began = record.start()
     started = time.perf_counter()
     proc, server = start(child_env(), config["list"]["total"])
     try:
@@ -207,12 +209,17 @@ def main(argv: list[str] | None = None) -> int:
                 if r.get("version")}  # fmt: skip
     document = {"meta": {"rounds": options.rounds, "settings": config, "versions": versions,
                          "seconds": round(time.perf_counter() - started, 1)},
-                "summary": table, "runs": runs}  # fmt: skip
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+                "summary": table, "runs": runs, "clients": options.clients}  # fmt: skip
+    written = record.save("compute", "benchmarks.compute_run", document, began, argv,
+                          options.python, options.output)  # fmt: skip
     _print(table, options.clients, options.rounds)
-    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], options.output))
+    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], written))
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["summary"], document["clients"])
 
 
 if __name__ == "__main__":

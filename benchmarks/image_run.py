@@ -29,6 +29,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -184,7 +185,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(SCENARIOS))
     parser.add_argument("--clients", default=",".join(CLIENTS))
     parser.add_argument("--scratch", help="folder for the data file and downloads")
-    parser.add_argument("--output", type=Path, default=RESULTS / "image.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     parser.add_argument(
         "--report", type=Path, help="only print the tables of a JSON written before"
     )
@@ -200,6 +201,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    began = record.start()
     if options.report:
         runs = json.loads(options.report.read_text())["runs"]
         print(rst_table(summarise(runs, options.clients), options.clients))
@@ -218,12 +220,19 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             stop_server(proc)
     rows = summarise(runs, options.clients)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
     document = {"rounds": options.rounds, "size_mib": options.size_mib, "rows": rows, "runs": runs}
-    options.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    document["clients"] = options.clients
+    written = record.save(
+        "image", "benchmarks.image_run", document, began, argv, None, options.output
+    )
     print(rst_table(rows, options.clients))
-    print("\nJSON written to %s" % options.output)
+    print("\nJSON written to %s" % written)
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["rows"], document["clients"])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ documentation shows, against the canned server of
           Checked: the count and the first and last ids.
 ``find``  find the network named ``bench-net``; the requests the server
           saw per call, and client CPU per call. Checked: the id found.
+``get``   get that network by id; client CPU per call. Checked: id and name.
+
+``list`` also runs against a server holding 20 ports (``list20`` in the
+harness), the small-page case.
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ class StackclientRunner:
     def find_network(self, name: str) -> Any:
         return self.neutron.find_network(name)
 
+    def get_network(self, ident: str) -> Any:
+        return self.neutron.networks.get(ident)
+
     def item(self, obj: Any) -> tuple[str, str]:
         return obj.id, obj.name
 
@@ -97,6 +104,11 @@ class RequestsRunner:
             raise LookupError("%d networks named %r" % (len(found), name))
         return found[0]
 
+    def get_network(self, ident: str) -> Any:
+        resp = self.http.get(self.endpoint + "/networks/" + ident, headers=self.headers)
+        resp.raise_for_status()
+        return resp.json()["network"]
+
     def item(self, obj: Any) -> tuple[str, str]:
         return obj["id"], obj["name"]
 
@@ -128,6 +140,9 @@ class NeutronclientRunner:
     def find_network(self, name: str) -> Any:
         return self.neutron.find_resource("network", name)
 
+    def get_network(self, ident: str) -> Any:
+        return self.neutron.show_network(ident)["network"]
+
     def item(self, obj: Any) -> tuple[str, str]:
         return obj["id"], obj["name"]
 
@@ -153,6 +168,9 @@ class OpenstacksdkRunner:
 
     def find_network(self, name: str) -> Any:
         return self.conn.network.find_network(name, ignore_missing=False)
+
+    def get_network(self, ident: str) -> Any:
+        return self.conn.network.get_network(ident)
 
     def item(self, obj: Any) -> tuple[str, str]:
         return obj.id, obj.name
@@ -186,7 +204,18 @@ def list_ports(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         raise AssertionError("expected %d ports from %s to %s" % (total, *ids))
     warm(lambda: _touch(runner, runner.list_ports()), params)
     cpu, wall, calls = timed(lambda: _touch(runner, runner.list_ports()), params)
-    return {"metrics": {"cpu_ms": cpu * 1e3, "wall_ms": wall * 1e3},
+    return {"metrics": {"cpu_ms": cpu * 1e3, "wall_ms": wall * 1e3, "cpu_us": cpu * 1e6},
+            "counters": {"calls": calls}}  # fmt: skip
+
+
+def get_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Scenario ``get``: one network by id, its id and name read; client CPU per call."""
+    wanted = (network_server.NETWORK_ID, network_server.NETWORK_NAME)
+    if runner.item(runner.get_network(wanted[0])) != wanted:
+        raise AssertionError("get returned the wrong network")
+    warm(lambda: runner.item(runner.get_network(wanted[0])), params)
+    cpu, wall, calls = timed(lambda: runner.item(runner.get_network(wanted[0])), params)
+    return {"metrics": {"cpu_us": cpu * 1e6, "wall_us": wall * 1e6},
             "counters": {"calls": calls}}  # fmt: skip
 
 
@@ -206,7 +235,7 @@ def find_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-SCENARIOS = {"list": list_ports, "find": find_network}
+SCENARIOS = {"list": list_ports, "find": find_network, "get": get_network}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

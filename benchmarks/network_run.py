@@ -5,11 +5,12 @@ then runs each scenario for each client (stackclient, raw requests,
 python-neutronclient, openstacksdk) in a fresh process per client per
 scenario for R rounds (client order rotates each round), and prints
 medians and paired ratios to raw requests (the median over rounds of
-client ÷ requests in the same round). JSON goes to
-``benchmarks/results/network.json``.
+client ÷ requests in the same round). The run is recorded in
+``benchmarks/results/`` (:mod:`benchmarks.record`).
 
-Scenarios (see :mod:`benchmarks.network_clients`): ``list`` of 2,000 ports
-from one page (client CPU per call) and ``find`` of a network by name
+Scenarios (see :mod:`benchmarks.network_clients`): ``list20`` and ``list``
+of 20 and 2,000 ports from one page (client CPU per call), ``get`` of a
+network by id (client CPU per call), and ``find`` of a network by name
 (requests per call, client CPU per call).
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -34,15 +36,17 @@ CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
 LABELS = {"stackclient": "stackclient", "requests": "raw requests",
           "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
 BASELINE = "requests"
-SCENARIOS = ("list", "find")
+SCENARIOS = ("list20", "list", "get", "find")
 JOB_TIMEOUT = 300.0
 
 #: (label, scenario, metric, ratio to raw requests?)
 ROWS = (
+    ("N0. list 20 ports, CPU/call", "list20", "cpu_us", True),
     ("N1. list 2,000 ports (one page), CPU/call", "list", "cpu_ms", True),
     ("N1. list 2,000 ports, wall/call (ms)", "list", "wall_ms", False),
     ("N2. find_network(name), requests/call", "find", "requests_per_call", False),
     ("N2. find_network(name), CPU/call", "find", "cpu_us", True),
+    ("N3. get one network by id, CPU/call", "get", "cpu_us", True),
 )
 
 
@@ -55,6 +59,10 @@ def settings(quick: bool) -> dict[str, Any]:
                  "budget_s": 4.0 * scale},
         "find": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
                  "budget_s": 1.0 * scale},
+        "get": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                "budget_s": 1.0 * scale},
+        "list20": {"total": 20, "calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                   "budget_s": 1.0 * scale},
     }  # fmt: skip
 
 
@@ -87,8 +95,13 @@ def run_job(
     return parse_result(done.stdout, done.stderr, done.returncode)
 
 
-def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> dict[str, Any]:
-    """Every round: every scenario, clients in rotated order."""
+def rounds(
+    options: argparse.Namespace, config: dict[str, Any], servers: dict[str, str]
+) -> dict[str, Any]:
+    """Every round: every scenario, clients in rotated order.
+
+    ``list20`` is the runners' ``list`` against the server that holds 20 ports.
+    """
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -97,8 +110,9 @@ def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> 
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                params = dict(config[scenario], server=server)
-                result = run_job(options.python, env, client, scenario, params)
+                params = dict(config[scenario], server=servers.get(scenario, servers["list"]))
+                job = "list" if scenario == "list20" else scenario
+                result = run_job(options.python, env, client, job, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -173,7 +187,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. list")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
     parser.add_argument("--python", default=sys.executable, help="interpreter of the runners")
-    parser.add_argument("--output", type=Path, default=RESULTS / "network.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     options = parser.parse_args(argv)
     options.only = [s for s in options.only.split(",") if s]
     options.clients = [c for c in options.clients.split(",") if c]
@@ -189,11 +203,14 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     config = settings(options.quick)
     options.rounds = options.rounds or config["rounds"]
+    began = record.start()
     started = time.perf_counter()
     proc, server = start(child_env(), config["list"]["total"])
+    small, server20 = start(child_env(), config["list20"]["total"])
     try:
-        runs = rounds(options, config, server)
+        runs = rounds(options, config, {"list": server, "list20": server20})
     finally:
+        stop_server(small)
         stop_server(proc)
     table = summarise(runs, options.clients)
     versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
@@ -201,14 +218,20 @@ def main(argv: list[str] | None = None) -> int:
     document = {"meta": {"rounds": options.rounds, "settings": config, "versions": versions,
                          "seconds": round(time.perf_counter() - started, 1)},
                 "summary": table, "runs": runs}  # fmt: skip
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+    document["clients"] = options.clients
+    written = record.save("network", "benchmarks.network_run", document, began, argv,
+                          options.python, options.output)  # fmt: skip
     print(medians_text(table, options.clients))
     print("\nREADME table (ratios to raw requests, paired per round; medians of %d rounds):\n"
           % options.rounds)  # fmt: skip
     print(rst_table(table, options.clients))
-    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], options.output))
+    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], written))
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["summary"], document["clients"])
 
 
 if __name__ == "__main__":

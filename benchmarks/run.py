@@ -3,8 +3,10 @@
 Starts the canned server, runs every scenario for every client in a fresh
 process per client per scenario for R rounds (client order rotates each
 round), runs the import-time scenario, prints a table of medians and
-paired ratios plus a README-ready table, and writes JSON to
-``benchmarks/results/latest.json``.
+paired ratios plus a README-ready table, and records the run in
+``benchmarks/results/`` (see :mod:`benchmarks.record`).  ``--all`` then
+runs every other harness (``benchmarks/*_run.py``) with the same
+``--rounds`` and ``--quick``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, NamedTuple
 if __package__ in (None, ""):  # run as a script: import from the tree, not from benchmarks/
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks import connecttime, control, importtime, report
+from benchmarks import connecttime, control, importtime, record, report
 from benchmarks.clients import CLIENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,7 +306,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--python", default=sys.executable, help="interpreter for the client runners"
     )
     parser.add_argument(
-        "--output", type=Path, default=RESULTS / "latest.json", help="where to write the JSON"
+        "--output", type=Path, help="where to write the JSON (default: a new file in results/)"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="then run every service's and the CLI's harness too"
     )
     options = parser.parse_args(argv)
     options.only = [part.strip() for part in options.only.split(",") if part.strip()]
@@ -352,18 +357,19 @@ def run_all(options: argparse.Namespace, config: dict[str, Any]) -> dict[str, An
     return runs
 
 
-def write_json(path: Path, document: dict[str, Any]) -> None:
-    """Write the results document, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return report.rst_table(document["summary"])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the harness end to end; print tables; write the JSON."""
     options = parse_args(argv)
     config = settings(options.quick)
+    given_rounds = options.rounds
     options.rounds = options.rounds or config["rounds"]
     options.import_runs = options.import_runs or config["import_runs"]
+    began = record.start()
     started = time.perf_counter()
     runs = run_all(options, config)
     summary = report.summarise(runs)
@@ -372,7 +378,9 @@ def main(argv: list[str] | None = None) -> int:
         "summary": summary,
         "runs": runs,
     }
-    write_json(options.output, document)
+    written = record.save(
+        "identity", "benchmarks.run", document, began, argv, options.python, options.output
+    )
     print(report.text_table(summary))
     baseline = runs.get("6", {}).get(importtime.BASELINE)
     if baseline and baseline["wall_ms"]:
@@ -386,8 +394,36 @@ def main(argv: list[str] | None = None) -> int:
     print(report.rst_table(summary))
     print()
     print(report.markdown_table(summary))
-    print(f"\n{document['meta']['seconds']} s; JSON written to {options.output}")
+    print(f"\n{document['meta']['seconds']} s; JSON written to {written}")
+    if options.all:
+        return run_others(given_rounds, options.quick, options.python)
     return 0
+
+
+def harness_modules() -> list[str]:
+    """Every other harness, in name order: ``benchmarks/<name>_run.py`` modules
+    and ``benchmarks/<name>/`` packages with a ``run.py`` and a ``__main__.py``."""
+    here = Path(__file__).resolve().parent
+    found = ["benchmarks." + path.stem for path in here.glob("*_run.py")]
+    found += [
+        "benchmarks." + path.parent.name
+        for path in here.glob("*/run.py")
+        if (path.parent / "__main__.py").is_file()
+    ]
+    return sorted(found)
+
+
+def run_others(rounds: int | None, quick: bool, python: str) -> int:
+    """Run each harness module's ``main`` in turn; the worst exit code."""
+    worst = 0
+    for module in harness_modules():
+        argv = (["--rounds", str(rounds)] if rounds else []) + (["--quick"] if quick else [])
+        progress(f"\n== {module} {' '.join(argv)}")
+        done = subprocess.run(
+            [python, "-m", module, *argv], env=child_env(), cwd=str(ROOT), check=False
+        )
+        worst = max(worst, done.returncode)
+    return worst
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
 ``error: ...``). Scenarios:
 
-``list``  list 1,000 volumes in detail (``limit=1000``), reading ``id``,
+``list``  list ``total`` volumes in detail (``limit=total``: 1,000, or 20), reading ``id``,
           ``name`` and ``status`` of each; client CPU per call (median).
 ``get``   show one volume, reading ``id``, ``name`` and ``size``; client
           CPU per call (median).
@@ -42,8 +42,8 @@ class StackclientRunner:
         self.cinder = client.Client(session=session.Session(auth=plugin))
         self.cinder.endpoint  # noqa: B018 - authenticate and discover before timing
 
-    def list(self) -> list[tuple[str, str, str]]:
-        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=1000)]
+    def list(self, limit: int = 1000) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=limit)]
 
     def get(self, volume_id: str) -> tuple[str, str, int]:
         volume = self.cinder.volumes.get(volume_id)
@@ -69,8 +69,8 @@ class RequestsRunner:
         volume = next(s for s in catalog if s["type"] == "volumev3")
         self.base = next(e["url"] for e in volume["endpoints"] if e["interface"] == "public")
 
-    def list(self) -> list[tuple[str, str, str]]:
-        resp = self.http.get(self.base + "/volumes/detail", params={"limit": 1000})
+    def list(self, limit: int = 1000) -> list[tuple[str, str, str]]:
+        resp = self.http.get(self.base + "/volumes/detail", params={"limit": limit})
         resp.raise_for_status()
         return [(v["id"], v["name"], v["status"]) for v in resp.json()["volumes"]]
 
@@ -93,8 +93,8 @@ class CinderclientRunner:
                            project_name=PROJECT, user_domain_id=DOMAIN, project_domain_id=DOMAIN)  # fmt: skip
         self.cinder = client.Client("3.71", session=session.Session(auth=auth))
 
-    def list(self) -> list[tuple[str, str, str]]:
-        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=1000)]
+    def list(self, limit: int = 1000) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.cinder.volumes.list(limit=limit)]
 
     def get(self, volume_id: str) -> tuple[str, str, int]:
         volume = self.cinder.volumes.get(volume_id)
@@ -113,8 +113,8 @@ class OpenstacksdkRunner:
                                       block_storage_api_version="3")  # fmt: skip
         self.conn.block_storage.get_endpoint()
 
-    def list(self) -> list[tuple[str, str, str]]:
-        return [(v.id, v.name, v.status) for v in self.conn.block_storage.volumes(limit=1000)]
+    def list(self, limit: int = 1000) -> list[tuple[str, str, str]]:
+        return [(v.id, v.name, v.status) for v in self.conn.block_storage.volumes(limit=limit)]
 
     def get(self, volume_id: str) -> tuple[str, str, int]:
         volume = self.conn.block_storage.get_volume(volume_id)
@@ -160,7 +160,7 @@ def list_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         if rows[-1][2] != "available":
             raise RuntimeError("the last volume's status was not read")
 
-    return _cpu_per_call(runner.list, check, params)
+    return _cpu_per_call(lambda: runner.list(total), check, params)
 
 
 def get_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:

@@ -24,25 +24,27 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from benchmarks import record
 from benchmarks.run import ROOT, child_env, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
 BASELINE = "requests"
-SCENARIOS = ("list", "get")
+SCENARIOS = ("list20", "list", "get")
 JOB_TIMEOUT = 600.0
 TOTAL = 1000
 
 #: (label, scenario, metric)
 ROWS = (
+    ("list 20 volumes, CPU/call", "list20", "cpu_ms_per_call"),
     ("list 1,000 volumes, CPU/call", "list", "cpu_ms_per_call"),
     ("get one volume, CPU/call", "get", "cpu_ms_per_call"),
 )
 
 
-def start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+def start(env: dict[str, str], total: int = TOTAL) -> tuple[subprocess.Popen[str], str]:
     command = [sys.executable, "-m", "benchmarks.volume_server", "--port", "0",
-               "--list-total", str(TOTAL)]  # fmt: skip
+               "--list-total", str(total)]  # fmt: skip
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                             env=env, cwd=str(ROOT))  # fmt: skip
     assert proc.stdout is not None
@@ -67,6 +69,8 @@ def run_job(
 
 
 def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+    """Every round: every scenario, clients in rotated order (``list20``: the
+    runners' ``list`` against the server holding 20 volumes)."""
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -75,7 +79,11 @@ def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dic
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                result = run_job(env, client, scenario, params)
+                if scenario == "list20":
+                    small = dict(params, server=params["server20"], total=20)
+                    result = run_job(env, client, "list", small)
+                else:
+                    result = run_job(env, client, scenario, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -137,7 +145,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1 round, small budgets")
     parser.add_argument("--only", default=",".join(SCENARIOS))
     parser.add_argument("--clients", default=",".join(CLIENTS))
-    parser.add_argument("--output", type=Path, default=RESULTS / "volume.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     parser.add_argument(
         "--report", type=Path, help="only print the tables of a JSON written before"
     )
@@ -153,25 +161,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    began = record.start()
     if options.report:
         runs = json.loads(options.report.read_text())["runs"]
         print(rst_table(summarise(runs, options.clients), options.clients))
         return 0
     proc, server = start(child_env())
+    small, server20 = start(child_env(), 20)
     try:
-        params = {"server": server, "total": TOTAL, "warmup": 2,
+        params = {"server": server, "server20": server20, "total": TOTAL, "warmup": 2,
                   "calls": 10 if options.quick else 40, "min_calls": 5,
                   "budget_s": 1.0 if options.quick else 3.0}  # fmt: skip
         runs = rounds(options, params)
     finally:
+        stop_server(small)
         stop_server(proc)
     rows = summarise(runs, options.clients)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
     document = {"rounds": options.rounds, "rows": rows, "runs": runs}
-    options.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    document["clients"] = options.clients
+    written = record.save(
+        "volume", "benchmarks.volume_run", document, began, argv, None, options.output
+    )
     print(rst_table(rows, options.clients))
-    print("\nJSON written to %s" % options.output)
+    print("\nJSON written to %s" % written)
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return rst_table(document["rows"], document["clients"])
 
 
 if __name__ == "__main__":

@@ -46,8 +46,18 @@ SERVICE_TYPE = "identity"
 
 _M = _t.TypeVar("_M")
 
+if _t.TYPE_CHECKING:
+    _Subscriptable = _t.Generic
+else:
 
-class LazyManager(_t.Generic[_M]):
+    class _Subscriptable:
+        """``LazyManager[X]`` at run time without typing.Generic's import-time cost."""
+
+        def __class_getitem__(cls, item: _t.Any) -> type:
+            return cls
+
+
+class LazyManager(_Subscriptable[_M]):
     """A client attribute whose manager is built, and its module imported, on first use.
 
     In a client class, ``projects = LazyManager("stackclient.v3.projects",

@@ -1,18 +1,23 @@
 """JSON encoding and decoding for the whole client.
 
-orjson is used when it is installed (it decodes large collections several
-times faster than the standard library); otherwise the standard ``json``
-module does the same job. Both give the same Python objects. orjson is
-imported with this module, not on first use: importing it costs about
-10 ms (it loads ``dataclasses``, ``inspect`` and ``uuid``), and deferring
-that only moved it into the first request (measured: restoring a client
-from a stored token and listing went from 3 ms to 18 ms).
+orjson decodes large collections about twice as fast as the standard
+library, but importing it costs more than ``import stackclient`` itself
+(it loads ``dataclasses``, ``inspect``, ``ast``, ``uuid`` and
+``platform``: about 10 ms of CPU, most of the gap between
+``import stackclient.v3.client`` and ``import requests``). So it is
+imported on first need: when a body of at least :data:`_ORJSON_BYTES`
+arrives, or when the program has imported it already. Smaller bodies
+(a token, one resource, a short page) are decoded and request bodies
+encoded with the standard ``json`` module, which ``requests`` has
+imported anyway. Both give the same Python objects.
 """
 
 from __future__ import annotations
 
+import functools as _functools
 import gc as _gc
 import json as _json
+import sys as _sys
 import typing as _t
 
 from stackclient import _redact
@@ -29,11 +34,26 @@ _SNIPPET = 200
 #: Bodies at least this long (bytes) are decoded with the garbage collector paused.
 _GC_PAUSE_BYTES = 64 * 1024
 
+#: A body at least this long (bytes) is worth importing orjson for.
+_ORJSON_BYTES = 32 * 1024
 
-try:
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - exercised where orjson is absent
-    _orjson = None
+
+@_functools.cache
+def _import_orjson() -> _t.Any:
+    """orjson, imported once (None where it is not installed)."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - exercised where orjson is absent
+        return None
+    return orjson
+
+
+def _orjson(size: int = 0) -> _t.Any:
+    """orjson when it is loaded already or ``size`` bytes make it worth loading, else None."""
+    loaded = _sys.modules.get("orjson")
+    if loaded is not None or size < _ORJSON_BYTES:
+        return loaded
+    return _import_orjson()
 
 
 def _std_default(value: _t.Any) -> _t.Any:
@@ -48,7 +68,8 @@ def _std_dumps(value: _t.Any) -> bytes:
 
 def loads(data: bytes | str) -> _t.Any:
     """Decode JSON; raise ValueError on bad input (nesting too deep included)."""
-    decode = _json.loads if _orjson is None else _orjson.loads
+    fast = _orjson(len(data))
+    decode = _json.loads if fast is None else fast.loads
     if len(data) < _GC_PAUSE_BYTES or not _gc.isenabled():
         return _decode(decode, data)
     _gc.disable()
@@ -67,10 +88,11 @@ def _decode(decode: _t.Callable[[_t.Any], _t.Any], data: bytes | str) -> _t.Any:
 
 def dumps(value: _t.Any) -> bytes:
     """Encode to compact UTF-8 JSON bytes (datetimes as ISO 8601)."""
-    if _orjson is None:  # pragma: no cover - exercised where orjson is absent
+    fast = _orjson()
+    if fast is None:
         return _std_dumps(value)
     try:
-        return _orjson.dumps(value, option=_orjson.OPT_NON_STR_KEYS)
+        return fast.dumps(value, option=fast.OPT_NON_STR_KEYS)
     except TypeError:
         return _std_dumps(value)
 

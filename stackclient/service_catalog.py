@@ -66,15 +66,33 @@ def _interfaces(
     return tuple(_normalise_interface(w) for w in wanted)
 
 
-class _Query(_t.NamedTuple):
-    service_type: str | None
-    interfaces: tuple[str, ...]
-    region_name: str | None
-    service_name: str | None
-    service_id: str | None
-    endpoint_id: str | None
-    attr: str | None = None
-    filter_value: _t.Any = None
+class _Query:
+    """What one catalog lookup asks for (a plain class: a NamedTuple costs import time)."""
+
+    __slots__ = (
+        "service_type", "interfaces", "region_name", "service_name", "service_id",
+        "endpoint_id", "attr", "filter_value",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        service_type: str | None,
+        interfaces: tuple[str, ...],
+        region_name: str | None,
+        service_name: str | None,
+        service_id: str | None,
+        endpoint_id: str | None,
+        attr: str | None = None,
+        filter_value: _t.Any = None,
+    ) -> None:
+        self.service_type = service_type
+        self.interfaces = interfaces
+        self.region_name = region_name
+        self.service_name = service_name
+        self.service_id = service_id
+        self.endpoint_id = endpoint_id
+        self.attr = attr
+        self.filter_value = filter_value
 
     def matches(self, ep: _Endpoint) -> bool:
         if self.interfaces and ep["interface"] not in self.interfaces:
@@ -198,6 +216,7 @@ class ServiceCatalog:
         self._region_name = region_name
         self._body = body
         self._index: _Index | None = None
+        self._urls: dict[tuple[_t.Any, ...], str] = {}
 
     @classmethod
     def from_token_body(
@@ -408,8 +427,19 @@ class ServiceCatalog:
         argument order (``url_for("region", "North", service_type="image")``);
         raises ``EndpointNotFound`` (``EmptyCatalog`` for a catalog without
         services) when nothing matches.
+
+        Answers are remembered per catalog (like its index, built once): a
+        client asks for the same endpoint on every request.
         """
-        return self.endpoint_data_for(
+        key = (attr, filter_value, service_type, interface, region_name, service_name,
+               service_id, endpoint_id, endpoint_type)  # fmt: skip
+        try:
+            return self._urls[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable argument (a list of interfaces): not remembered
+            key = ()
+        url: str = self.endpoint_data_for(
             service_type=service_type,
             interface=interface,
             endpoint_type=endpoint_type,
@@ -420,6 +450,9 @@ class ServiceCatalog:
             attr=attr,
             filter_value=filter_value,
         )["url"]
+        if key:
+            self._urls[key] = url
+        return url
 
 
 def _service_matches(service: dict[str, _t.Any], query: _Query) -> bool:

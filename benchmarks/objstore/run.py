@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import report
+from benchmarks import record, report
 from benchmarks.objstore import server
 from benchmarks.objstore.clients import ADAPTERS, LABELS
 from benchmarks.run import child_env, parse_result, progress, stop_server
@@ -212,7 +212,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. upload,list")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
-    parser.add_argument("--output", type=Path, default=RESULTS / "objstore-latest.json")
+    parser.add_argument("--output", type=Path, help="default: a new file in results/")
     options = parser.parse_args(argv)
     options.only = [s.strip() for s in options.only.split(",") if s.strip()]
     options.clients = [c.strip() for c in options.clients.split(",") if c.strip()]
@@ -234,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     config = settings(options.quick, options.threads)
     options.rounds = options.rounds or config["rounds"]
     segment = config["segment_mib"] * 1024 * 1024
+    began = record.start()
     started = time.perf_counter()
     proc, url = start_server(child_env(), config["segment_mib"])
     try:
@@ -255,19 +256,23 @@ def main(argv: list[str] | None = None) -> int:
     }
     meta = {
         "when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-        "rounds": options.rounds, "settings": config, "versions": versions,
+        "python": platform.python_version(), "cpus": os.cpu_count(), "rounds": options.rounds, "settings": config, "versions": versions,
         "seconds": round(time.perf_counter() - started, 1),
     }  # fmt: skip
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(
-        json.dumps({"meta": meta, "summary": summary, "runs": runs}, indent=2) + "\n"
+    document = {"meta": meta, "summary": summary, "runs": runs, "clients": options.clients}
+    written = record.save(
+        "objstore", "benchmarks.objstore.run", document, began, argv, None, options.output
     )
     print(tables(summary, options.clients, readme=False))
     print("\nREADME table (medians; ratios to raw requests in the same round):\n")
     print(tables(summary, options.clients, readme=True))
-    print(f"\n{meta['seconds']} s; versions {versions}; JSON written to {options.output}")
+    print(f"\n{meta['seconds']} s; versions {versions}; JSON written to {written}")
     return 0
+
+
+def readme_table(document: dict[str, Any]) -> str:
+    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
+    return tables(document["summary"], document["clients"], readme=True)
 
 
 if __name__ == "__main__":

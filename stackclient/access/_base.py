@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 import typing as _t
 
 from stackclient import _jsonutils
@@ -233,9 +234,10 @@ class AccessInfo(dict):  # type: ignore[type-arg]
         if expires is None:
             return False
         margin = STALE_TOKEN_DURATION if stale_duration is None else stale_duration
-        if not isinstance(margin, datetime.timedelta):
-            margin = datetime.timedelta(seconds=margin)
-        return expires <= _dates.utcnow() + margin
+        if isinstance(margin, datetime.timedelta):
+            margin = margin.total_seconds()
+        # POSIX seconds: checked on every request, and cheaper than building datetimes.
+        return expires.timestamp() <= time.time() + margin
 
     # -- who ----------------------------------------------------------------
 

@@ -33,7 +33,7 @@ import urllib.parse
 
 from stackclient import _jsonutils
 from stackclient.apiclient import _ids, _responses, exceptions
-from stackclient.apiclient._resource import Resource, getid
+from stackclient.apiclient._resource import Resource, build_many, getid
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -147,8 +147,7 @@ class BaseManager(HookableMixin):
         """Resources for the listed items (empty ones skipped); InvalidResponse for non-objects."""
         cls = obj_class or self._resource_class()
         try:
-            # loaded=True passed by position: as a keyword it costs a third of the construction.
-            return [cls(self, item, True) for item in items if item]
+            return build_many(cls, self, items)
         except exceptions.InvalidResponse:  # Resource() refused an item: say which request
             raise _responses.not_objects(items, resp, url) from None
 

@@ -34,7 +34,7 @@ import typing as _t
 import urllib.parse
 
 from stackclient import _jsonutils
-from stackclient.apiclient import _ids, _responses, exceptions, waiters
+from stackclient.apiclient import _ids, _resource, _responses, exceptions, waiters
 from stackclient.apiclient.base import BaseManager, Resource
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -201,7 +201,7 @@ class ServiceManager(BaseManager):
             return None, None
         link = self._page_link(_responses.next_link(body, response_key, resp.headers))
         next_url = walk.advance(link, resp.url or url) if link else None
-        page = [cls(self, item, True) for item in items if item]
+        page = _resource.build_many(cls, self, items)
         return self._stamp(resp, page), next_url
 
     def _page_link(self, link: str | None) -> str | None:

@@ -137,6 +137,44 @@ def _cell(value: _t.Any) -> str:
 def _table(
     columns: list[str], rows: list[list[_t.Any]], record: bool, options: OutputOptions
 ) -> str:
+    if record:
+        head, body = ["Field", "Value"], [[name, _cell(v)] for name, v in zip(columns, rows[0])]
+    else:
+        head, body = [header(c) for c in columns], [[_cell(v) for v in row] for row in rows]
+    simple = body and not options.max_width and len(set(head)) == len(head)
+    if (
+        simple
+        and all(map(_plain_text, head))
+        and all(_plain_text(text) for line in body for text in line)
+    ):
+        return _plain_table(head, body)
+    return _pretty_table(columns, rows, record, options)
+
+
+def _plain_text(text: str) -> bool:
+    """One line of printable ASCII: one character is one column."""
+    return text.isascii() and text.isprintable()
+
+
+def _plain_table(head: list[str], body: list[list[str]]) -> str:
+    """The table prettytable draws (left-aligned, one space of padding) for plain text.
+
+    Thousands of rows are drawn in a few milliseconds, where prettytable
+    measures every character of every cell for its display width.
+    """
+    widths = [max(len(head[i]), *(len(line[i]) for line in body)) for i in range(len(head))]
+    rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
+    pads = [" %%-%ds " % width for width in widths]
+    template = "|" + "|".join(pads) + "|"
+    lines = [rule, template % tuple(head), rule]
+    lines.extend(template % tuple(line) for line in body)
+    lines.append(rule)
+    return "\n".join(lines) + "\n"
+
+
+def _pretty_table(
+    columns: list[str], rows: list[list[_t.Any]], record: bool, options: OutputOptions
+) -> str:
     import prettytable
 
     if record:

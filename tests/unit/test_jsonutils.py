@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import gc
 import json
+import subprocess
+import sys
 import types
 
 import fixtures
@@ -73,7 +75,9 @@ class TestJsonUtils(testtools.TestCase):
             return json.loads(data)
 
         fake = types.SimpleNamespace(loads=spy)
-        self.useFixture(fixtures.MonkeyPatch("stackclient._jsonutils._orjson", fake))
+        self.useFixture(
+            fixtures.MonkeyPatch("stackclient._jsonutils._orjson", lambda size=0: fake)
+        )
         self.assertEqual(20000, len(_jsonutils.loads(body)))
         self.assertEqual({"a": 1}, _jsonutils.loads(b'{"a": 1}'))
         self.assertEqual([False, True], seen)
@@ -105,3 +109,36 @@ class HtmlWhereJsonWasExpectedTest(testtools.TestCase):
         error = self.assertRaises(exceptions.InvalidResponse, _jsonutils.response_json, resp)
         self.assertIn("Sign in - Corporate Proxy", str(error))
         self.assertNotIn("<title>", str(error))
+
+
+class TestOrjsonIsImportedOnFirstNeed(testtools.TestCase):
+    """orjson costs more to import than stackclient: only a large body loads it."""
+
+    def run_child(self, code: str) -> None:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        self.assertEqual(0, result.returncode, result.stderr)
+
+    def test_import_and_small_bodies_leave_orjson_unloaded(self):
+        self.run_child(
+            "import sys, datetime\n"
+            "import stackclient.v3.client\n"
+            "from stackclient import _jsonutils as j\n"
+            "assert j.loads(b'{\"a\": [1, 2]}') == {'a': [1, 2]}\n"
+            "body = j.dumps({'at': datetime.datetime(2026, 1, 2, 3, 4, 5), 1: 'x'})\n"
+            "assert j.loads(body) == {'at': '2026-01-02T03:04:05', '1': 'x'}, body\n"
+            "assert 'orjson' not in sys.modules\n"
+        )
+
+    def test_a_large_body_loads_orjson_which_is_then_used_for_everything(self):
+        self.run_child(
+            "import sys\n"
+            "from stackclient import _jsonutils as j\n"
+            "big = b'[' + b','.join([b'{\"id\": \"%d\"}' % i for i in range(5000)]) + b']'\n"
+            "assert len(big) >= j._ORJSON_BYTES\n"
+            "assert len(j.loads(big)) == 5000\n"
+            "assert 'orjson' in sys.modules\n"
+            "assert j._orjson() is sys.modules['orjson']\n"
+            "assert j.dumps({1: 'x'}) == b'{\"1\":\"x\"}'\n"
+        )

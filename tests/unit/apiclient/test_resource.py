@@ -8,7 +8,7 @@ import threading
 
 import testtools
 
-from stackclient.apiclient import base, exceptions
+from stackclient.apiclient import _resource, base, exceptions
 
 
 class Project(base.Resource):
@@ -281,3 +281,50 @@ class NotAnObjectTest(testtools.TestCase):
             error = self.assertRaises(exceptions.InvalidResponse, base.Resource, None, info)
             self.assertIn("JSON", str(error))
         self.assertEqual("x", base.Resource(None, [("id", "x")]).id)  # pairs, as before
+
+
+class BuildManyTest(testtools.TestCase):
+    """build_many() makes the same objects as calling the class, item by item."""
+
+    def test_same_objects_as_the_class_call(self):
+        manager = _Manager()
+        items = [{"id": "a", "name": "one"}, {}, None, {"id": "b", "name": "two"}]
+        built = _resource.build_many(Project, manager, items)
+        expected = [Project(manager, item, True) for item in items if item]
+        self.assertEqual(expected, built)
+        for made, item in zip(built, [items[0], items[3]]):
+            self.assertIs(Project, type(made))
+            self.assertIs(item, made._info)
+            self.assertIs(manager, made.manager)
+            self.assertTrue(made.is_loaded())
+            self.assertEqual(item, made.to_dict())
+            self.assertEqual(repr(Project(manager, item, True)), repr(made))
+        self.assertFalse(
+            _resource.build_many(Project, manager, [{"id": "c"}], False)[0].is_loaded()
+        )
+
+    def test_built_objects_copy_on_change_pickle_and_copy_like_the_others(self):
+        item = {"id": "a", "name": "one", "tags": ["x"]}
+        made = _resource.build_many(Project, _Manager(), [item])[0]
+        made.name = "changed"
+        self.assertEqual("one", item["name"])
+        self.assertEqual("changed", copy.copy(made).name)
+        self.assertEqual(["x"], copy.deepcopy(made).tags)
+        restored = pickle.loads(pickle.dumps(made))
+        self.assertEqual(made, restored)
+        self.assertIsNone(restored.manager)
+
+    def test_a_class_with_its_own_init_and_items_that_are_not_dicts_use_the_call(self):
+        calls = []
+
+        class Counted(base.Resource):
+            def __init__(self, manager, info, loaded=False):
+                calls.append(info)
+                super().__init__(manager, info, loaded)
+
+        built = _resource.build_many(Counted, None, [{"id": "a"}, {"id": "b"}])
+        self.assertEqual([{"id": "a"}, {"id": "b"}], calls)
+        self.assertEqual(["a", "b"], [made.id for made in built])
+        pairs = _resource.build_many(Project, None, [[("id", "c")]])
+        self.assertEqual("c", pairs[0].id)
+        self.assertTrue(pairs[0].is_loaded())

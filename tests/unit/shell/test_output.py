@@ -74,3 +74,38 @@ def test_a_record_is_a_field_value_table_and_folds_long_cells():
 
 def test_nothing_to_print():
     assert render(None) == ""
+
+
+def _random_tables():
+    import random
+    import string
+
+    rnd = random.Random(7)
+
+    def word():
+        return "".join(rnd.choice(string.printable[:95]) for _ in range(rnd.randint(0, 12)))
+
+    for _ in range(200):
+        columns = list(dict.fromkeys(word() or "c" for _ in range(rnd.randint(1, 5))))
+        cells = [word(), None, True, 3, 2.5, ["a", "b"], {"k": 1}, "wide ✓", "two\nlines"]
+        yield columns, [[rnd.choice(cells) for _ in columns] for _ in range(rnd.randint(1, 6))]
+
+
+def test_tables_are_drawn_exactly_as_prettytable_draws_them():
+    options = _output.OutputOptions()
+    for columns, rows in _random_tables():
+        for record in (False, True):
+            shown = [rows[0]] if record else rows
+            expected = _output._pretty_table(columns, shown, record, options)
+            assert _output._table(columns, shown, record, options) == expected
+
+
+def test_plain_tables_are_drawn_without_importing_prettytable(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "prettytable", None)  # importing it would fail
+    text = render(_output.Listing(["id", "name"], [["a1", "demo"], ["b22", "x"]]))
+    assert text == (
+        "+-----+------+\n| ID  | Name |\n+-----+------+\n"
+        "| a1  | demo |\n| b22 | x    |\n+-----+------+\n"
+    )
