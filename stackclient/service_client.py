@@ -186,6 +186,17 @@ class ServiceClient(_verbs.AdaptedClient):
         """The versioned URL requests are joined to (discovers on first use)."""
         return self._endpoint_data()[0].url
 
+    def get_endpoint(self, **kwargs: _t.Any) -> str | None:
+        """The endpoint this client talks to, as openstacksdk's proxies answer it.
+
+        Without arguments: :attr:`endpoint` (the versioned URL, discovered on
+        first use). With ``interface=``, ``region_name=``, ... : the
+        catalog's URL for those, through the Adapter, without discovery.
+        """
+        if kwargs:
+            return self._adapter.get_endpoint(**kwargs)
+        return self.endpoint
+
     @property
     def endpoint_data(self) -> discover.EndpointData:
         """What version discovery found for this client's endpoint."""

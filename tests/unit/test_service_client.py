@@ -72,6 +72,12 @@ class TestDiscoveryThroughTheClient(service_utils.ServiceTestCase):
         self.assertEqual(NET, self.client.endpoint)
         self.assertRequest("GET", NET + "/widgets", query={})
 
+    def test_get_endpoint_answers_as_an_sdk_proxy_does(self):
+        self.assertEqual(NET, self.client.get_endpoint())
+        catalog_url = self.client.get_endpoint(interface="public")
+        self.assertEqual(self.client.adapter.get_endpoint(interface="public"), catalog_url)
+        self.assertTrue(catalog_url)
+
     def test_endpoint_override_with_a_version_needs_no_discovery(self):
         client = NetClient(session=self.session, endpoint_override="http://other.test:9696/v2.0/")
         self.requests_mock.get("http://other.test:9696/v2.0/widgets", json={"widgets": []})
