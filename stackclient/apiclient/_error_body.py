@@ -39,6 +39,8 @@ HTML_SCAN = 64 * 1024
 _HTML_HEADING = re.compile(r"<(title|h[1-3])\b[^<>]*>([^<]*)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^<>]*>")
 _SPACES = re.compile(r"\s+")
+# The line breaks WebOb puts in the JSON and text errors of Glance, Nova, ...
+_BREAKS = re.compile(r"[ \t]*(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
 def _first_text(*values: _t.Any) -> str | None:
@@ -98,6 +100,8 @@ def from_json(body: _t.Any) -> tuple[str | None, str | None]:
 def _cut(text: str | None, limit: int) -> str | None:
     if text is None:
         return None
+    if "<" in text:
+        text = _BREAKS.sub("\n", text)
     text = text.strip()
     if len(text) > limit:
         text = text[:limit] + "..."

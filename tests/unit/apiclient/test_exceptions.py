@@ -136,6 +136,21 @@ class TestFromResponse(testtools.TestCase):
             self.assertIs(cls, type(err))
             self.assertEqual(status, err.http_status)
 
+    def test_webob_line_breaks_become_new_lines(self):
+        # Glance (through WebOb) ends its messages with HTML line breaks, in JSON and text.
+        body = (
+            '{"message": "No image found with ID abc<br /><br />", '
+            '"code": "404 Not Found", "title": "Not Found"}'
+        )
+        err = exceptions.from_response(make_response(404, body), "GET", URL)
+        self.assertEqual("No image found with ID abc", err.message)
+        text = "404 Not Found\n\nThe resource could not be found.<br /><br />\nfirst<BR>second\n"
+        err = exceptions.from_response(make_response(404, text, "text/plain"), "GET", URL)
+        self.assertEqual(
+            "404 Not Found\n\nThe resource could not be found.\nfirst\nsecond", err.message
+        )
+        self.assertNotIn("<br", str(err).lower())
+
     def test_keystone_body(self):
         body = '{"error": {"message": "Could not find project: abc.", "code": 404, "title": "Not Found"}}'
         err = exceptions.from_response(make_response(404, body), "GET", URL)
