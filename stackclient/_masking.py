@@ -113,6 +113,12 @@ _BARE_LITERALS = frozenset({"true", "false", "null"})
 # keeps the search linear.
 _KEY_SEP = re.compile(r"""(?<![\w.\-])([\w.\-]+)(\\*["']?)[ \t]*(=>|[:=])[ \t]*""")
 _XML_VALUE = re.compile(r"<([\w.\-:]+)>([^<]*)")
+# A key=value pair inside a percent-encoded query string, as in Nova's console
+# URLs (``vnc_auto.html?path=%3Ftoken%3D<token>``): the value runs to the next
+# encoded or plain "&", quote or space.
+_ENCODED_PAIR = re.compile(
+    r"(?i)(%3F|%26)([\w.\-]+)%3D((?:[^\s&\"'%\\]|%(?!26)[0-9a-f]{2})*)"
+)
 _BARE_VALUE = re.compile(r"""(?:[^\s,;&)\]}<"'\\]|\\(?!["']))*""")
 _LINE_VALUE = re.compile(r"""(?:[^\r\n,;&"'\\]|\\(?!["']))*""")
 _BRACKET_PART = re.compile(r"""[\[\]{}()"']""")
@@ -362,7 +368,21 @@ def free_text(text: str) -> str:
         last = position = end
     pieces.append(text[last:])
     masked = "".join(pieces)
+    masked = encoded_pairs(masked)
     return _xml_values(masked) if "<" in masked else masked
+
+
+def encoded_pairs(text: str) -> str:
+    """Mask secret values of key=value pairs nested percent-encoded in a URL."""
+    if "%3" not in text.upper():
+        return text
+    return _ENCODED_PAIR.sub(_encoded_pair, text)
+
+
+def _encoded_pair(match: re.Match[str]) -> str:
+    if not match.group(3) or not is_secret_key(match.group(2)):
+        return match.group(0)
+    return "%s%s%%3D%s" % (match.group(1), match.group(2), MASK)
 
 
 def _xml_values(text: str) -> str:

@@ -107,7 +107,7 @@ def url(value: str) -> str:
     netloc = parts.netloc
     if password is not None:
         netloc = netloc.replace(":" + password + "@", ":" + MASK + "@", 1)
-    query = form(parts.query) if parts.query else parts.query
+    query = _masking.encoded_pairs(form(parts.query)) if parts.query else parts.query
     path = _token_path(parts.path)
     return _parse.urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
 

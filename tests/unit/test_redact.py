@@ -318,3 +318,25 @@ class TestLooksLikeJson(testtools.TestCase):
         ):
             shown = _redact.text(body, "application/x-www-form-urlencoded")
             self.assertNotIn("hunter2", shown, body)
+
+
+class TestPercentEncodedPairs(testtools.TestCase):
+    """Nova's console URLs carry their token inside an encoded query value."""
+
+    CONSOLE = "http://127.0.0.1:6080/vnc_auto.html?path=%3Ftoken%3Dc0ffee-42%2Fab"
+
+    def test_in_a_json_body(self):
+        body = '{"remote_console": {"type": "novnc", "url": "%s"}}' % self.CONSOLE
+        shown = _redact.text(body, "application/json")
+        self.assertNotIn("c0ffee", shown)
+        self.assertIn("vnc_auto.html?path=%3Ftoken%3D***", shown)
+
+    def test_in_a_url_and_in_text(self):
+        shown = _redact.url(self.CONSOLE + "%26width%3D800&x=1")
+        self.assertNotIn("c0ffee", shown)
+        self.assertIn("%26width%3D800&x=1", shown)
+        self.assertNotIn("c0ffee", _redact.message("open " + self.CONSOLE + " now"))
+
+    def test_other_encoded_pairs_are_kept(self):
+        url = "http://h/x?next=%3Fpage%3D2%26name%3Dtoken"
+        self.assertEqual(url, _redact.url(url))
