@@ -116,9 +116,7 @@ _XML_VALUE = re.compile(r"<([\w.\-:]+)>([^<]*)")
 # A key=value pair inside a percent-encoded query string, as in Nova's console
 # URLs (``vnc_auto.html?path=%3Ftoken%3D<token>``): the value runs to the next
 # encoded or plain "&", quote or space.
-_ENCODED_PAIR = re.compile(
-    r"(?i)(%3F|%26)([\w.\-]+)%3D((?:[^\s&\"'%\\]|%(?!26)[0-9a-f]{2})*)"
-)
+_ENCODED_PAIR = re.compile(r"(?i)(%3F|%26)([\w.\-]+)%3D((?:[^\s&\"'%\\]|%(?!26)[0-9a-f]{2})*)")
 _BARE_VALUE = re.compile(r"""(?:[^\s,;&)\]}<"'\\]|\\(?!["']))*""")
 _LINE_VALUE = re.compile(r"""(?:[^\r\n,;&"'\\]|\\(?!["']))*""")
 _BRACKET_PART = re.compile(r"""[\[\]{}()"']""")
