@@ -37,7 +37,7 @@ if __package__ in (None, ""):
 from benchmarks import control, documents, record
 from benchmarks.cli_server import network_id
 from benchmarks.connecttime import CLOUD, write_cloud
-from benchmarks.run import ROOT, child_env, stop_server
+from benchmarks.run import child_env, launch, stop_server
 
 TOTAL = 2000
 TOOLS = ("stack", "openstack")
@@ -228,17 +228,7 @@ def readme_table(document: dict[str, Any]) -> str:
 
 def start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
     """Start the canned server; return the process and its URL."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.cli_server", "--port", "0", "--networks", str(TOTAL),
-         "--exit-on-stdin-eof"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
-    )  # fmt: skip
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("READY "):
-        stop_server(proc)
-        raise RuntimeError("the CLI benchmark server did not start: %r" % line)
-    return proc, line.split(" ", 1)[1]
+    return launch("benchmarks.cli_server", ["--networks", str(TOTAL), "--exit-on-stdin-eof"], env)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

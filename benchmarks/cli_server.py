@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
-import threading
 from typing import Any
 
 from benchmarks import network_server, server
@@ -53,22 +51,10 @@ class CliApp(network_server.NetworkApp):
 
 
 async def serve(host: str, port_number: int, networks: int, watch_stdin: bool) -> None:
-    """Listen, print the READY line, and serve until told to stop."""
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    holder: dict[str, CliApp] = {}
-    listener = await loop.create_server(
-        lambda: server.HttpProtocol(holder["app"]), host, port_number, backlog=256
+    """Serve until told to stop (see :func:`benchmarks.server.serve_app`)."""
+    await server.serve_app(
+        lambda address: CliApp(address, 3600.0, networks), host, port_number, watch_stdin
     )
-    bound = listener.sockets[0].getsockname()
-    holder["app"] = CliApp("%s:%s" % (bound[0], bound[1]), 3600.0, networks)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-    if watch_stdin:
-        threading.Thread(target=server._watch_stdin, args=(loop, stop), daemon=True).start()
-    print("READY http://%s:%s" % (bound[0], bound[1]), flush=True)
-    async with listener:
-        await stop.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

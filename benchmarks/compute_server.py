@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
-import threading
 from typing import Any
 
 from benchmarks import documents, server
@@ -156,22 +154,14 @@ class _Protocol(server.HttpProtocol):
 
 
 async def serve(host: str, port_number: int, servers: int, watch_stdin: bool) -> None:
-    """Listen, print the READY line, and serve until told to stop."""
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    holder: dict[str, ComputeApp] = {}
-    listener = await loop.create_server(
-        lambda: _Protocol(holder["app"]), host, port_number, backlog=256
+    """Serve until told to stop (see :func:`benchmarks.server.serve_app`)."""
+    await server.serve_app(
+        lambda address: ComputeApp(address, 3600.0, servers),
+        host,
+        port_number,
+        watch_stdin,
+        protocol=_Protocol,
     )
-    bound = listener.sockets[0].getsockname()
-    holder["app"] = ComputeApp("%s:%s" % (bound[0], bound[1]), 3600.0, servers)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-    if watch_stdin:
-        threading.Thread(target=server._watch_stdin, args=(loop, stop), daemon=True).start()
-    print("READY http://%s:%s" % (bound[0], bound[1]), flush=True)
-    async with listener:
-        await stop.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

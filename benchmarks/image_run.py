@@ -30,7 +30,7 @@ if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import record
-from benchmarks.run import ROOT, child_env, parse_result, stop_server
+from benchmarks.run import ROOT, child_env, launch, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "glanceclient", "openstacksdk")
@@ -63,16 +63,7 @@ def write_data(path: Path, size: int) -> None:
 
 
 def start(data: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.image_server", "--port", "0", "--data", str(data)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
-    )  # fmt: skip
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("READY "):
-        stop_server(proc)
-        raise RuntimeError("the image server did not start: %r" % line)
-    return proc, line.split(" ", 1)[1]
+    return launch("benchmarks.image_server", ["--data", str(data)], env)
 
 
 def upload_once(server: str, data: Path) -> str:

@@ -29,7 +29,7 @@ if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import record
-from benchmarks.run import ROOT, child_env, parse_result, stop_server
+from benchmarks.run import ROOT, child_env, launch, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
@@ -68,17 +68,7 @@ def settings(quick: bool) -> dict[str, Any]:
 
 def start(env: dict[str, str], ports: int) -> tuple[subprocess.Popen[str], str]:
     """Start the canned server; return the process and its URL."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.network_server", "--port", "0", "--ports", str(ports),
-         "--exit-on-stdin-eof"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
-    )  # fmt: skip
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("READY "):
-        stop_server(proc)
-        raise RuntimeError("the network server did not start: %r" % line)
-    return proc, line.split(" ", 1)[1]
+    return launch("benchmarks.network_server", ["--ports", str(ports), "--exit-on-stdin-eof"], env)
 
 
 def run_job(

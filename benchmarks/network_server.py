@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
-import threading
 import urllib.parse
 from typing import Any
 
@@ -169,22 +167,10 @@ class NetworkApp(server.App):
 
 
 async def serve(host: str, port_number: int, ports: int, watch_stdin: bool) -> None:
-    """Listen, print the READY line, and serve until told to stop."""
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    holder: dict[str, NetworkApp] = {}
-    listener = await loop.create_server(
-        lambda: server.HttpProtocol(holder["app"]), host, port_number, backlog=256
+    """Serve until told to stop (see :func:`benchmarks.server.serve_app`)."""
+    await server.serve_app(
+        lambda address: NetworkApp(address, 3600.0, ports), host, port_number, watch_stdin
     )
-    bound = listener.sockets[0].getsockname()
-    holder["app"] = NetworkApp("%s:%s" % (bound[0], bound[1]), 3600.0, ports)
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-    if watch_stdin:
-        threading.Thread(target=server._watch_stdin, args=(loop, stop), daemon=True).start()
-    print("READY http://%s:%s" % (bound[0], bound[1]), flush=True)
-    async with listener:
-        await stop.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -122,31 +122,29 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def start_server(python: str, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    """Start the canned server; return the process and its URL."""
+def launch(
+    module: str, args: list[str], env: dict[str, str], python: str = sys.executable
+) -> tuple[subprocess.Popen[str], str]:
+    """Start ``python -m module --port 0 *args``; return the process and the URL it printed.
+
+    Every harness starts its canned server through here: the server
+    prints ``READY <url>`` once it listens and exits when its stdin closes.
+    """
+    command = [python, "-m", module, "--port", "0", *args]
     proc = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "benchmarks.server",
-            "--port",
-            "0",
-            "--token-ttl",
-            "3600",
-            "--exit-on-stdin-eof",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=str(ROOT),
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(ROOT)
     )
     assert proc.stdout is not None
     line = proc.stdout.readline().strip()
     if not line.startswith("READY "):
         stop_server(proc)
-        raise RuntimeError(f"the benchmark server did not start: {line!r}")
+        raise RuntimeError(f"{module} did not start: {line!r}")
     return proc, line.split(" ", 1)[1]
+
+
+def start_server(python: str, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    """Start the canned Keystone; return the process and its URL."""
+    return launch("benchmarks.server", ["--token-ttl", "3600", "--exit-on-stdin-eof"], env, python)
 
 
 def stop_server(proc: subprocess.Popen[str]) -> None:

@@ -33,6 +33,7 @@ import threading
 import time
 import types
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -418,21 +419,37 @@ def _watch_stdin(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
     loop.call_soon_threadsafe(stop.set)
 
 
-async def serve(host: str, port: int, token_ttl: float, total: int, watch_stdin: bool) -> None:
-    """Listen, print the READY line, and serve until told to stop."""
+async def serve_app(
+    make_app: Callable[[str], Any],
+    host: str,
+    port: int,
+    watch_stdin: bool,
+    protocol: type[HttpProtocol] | None = None,
+) -> None:
+    """Listen, build the app for the bound ``host:port``, print READY, serve until told to stop.
+
+    Every canned server of the harnesses runs through here; ``protocol``
+    is :class:`HttpProtocol` unless a server needs to see raw requests.
+    """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    holder: dict[str, App] = {}
-    server = await loop.create_server(lambda: HttpProtocol(holder["app"]), host, port, backlog=256)
-    bound = server.sockets[0].getsockname()
-    holder["app"] = App(f"{bound[0]}:{bound[1]}", token_ttl, total)
+    holder: dict[str, Any] = {}
+    factory = protocol or HttpProtocol
+    listener = await loop.create_server(lambda: factory(holder["app"]), host, port, backlog=256)
+    bound = listener.sockets[0].getsockname()
+    holder["app"] = make_app(f"{bound[0]}:{bound[1]}")
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     if watch_stdin:
         threading.Thread(target=_watch_stdin, args=(loop, stop), daemon=True).start()
     print(f"READY http://{bound[0]}:{bound[1]}", flush=True)
-    async with server:
+    async with listener:
         await stop.wait()
+
+
+async def serve(host: str, port: int, token_ttl: float, total: int, watch_stdin: bool) -> None:
+    """Serve the canned Keystone until told to stop."""
+    await serve_app(lambda address: App(address, token_ttl, total), host, port, watch_stdin)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

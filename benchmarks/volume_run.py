@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import record
-from benchmarks.run import ROOT, child_env, parse_result, stop_server
+from benchmarks.run import ROOT, child_env, launch, parse_result, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
@@ -43,16 +43,7 @@ ROWS = (
 
 
 def start(env: dict[str, str], total: int = TOTAL) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, "-m", "benchmarks.volume_server", "--port", "0",
-               "--list-total", str(total)]  # fmt: skip
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env=env, cwd=str(ROOT))  # fmt: skip
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("READY "):
-        stop_server(proc)
-        raise RuntimeError("the volume server did not start: %r" % line)
-    return proc, line.split(" ", 1)[1]
+    return launch("benchmarks.volume_server", ["--list-total", str(total)], env)
 
 
 def run_job(
