@@ -88,39 +88,56 @@ def _takes_value(parser: argparse.ArgumentParser) -> set[str]:
     return {flag for flag, action in parser._option_string_actions.items() if action.nargs != 0}
 
 
-def _find_command(argv: list[str], valued: set[str]) -> tuple[str | None, str | None]:
-    """The resource and verb named in ``argv`` (skipping global options and their values)."""
-    words: list[str] = []
+def _command_words(argv: list[str], valued: set[str]) -> list[int]:
+    """Where the resource and the verb are in ``argv`` (global options and values skipped)."""
+    found: list[int] = []
     skip = False
-    for token in argv:
+    for index, token in enumerate(argv):
         if skip:
             skip = False
         elif token == "--":
             break
         elif token.startswith("-"):
-            skip = not words and "=" not in token and token in valued
+            skip = not found and "=" not in token and token in valued
         else:
-            words.append(token)
-            if len(words) == 2:
+            found.append(index)
+            if len(found) == 2:
                 break
+    return found
+
+
+def _find_command(argv: list[str], valued: set[str]) -> tuple[str | None, str | None]:
+    """The resource and verb named in ``argv`` (skipping global options and their values)."""
+    words = [argv[index] for index in _command_words(argv, valued)]
     resource = words[0] if words else None
     verb = words[1] if len(words) > 1 else None
-    if resource == "api" and verb:
-        verb = verb.lower()
     return resource, verb
+
+
+def _api_method_lowered(argv: list[str], valued: set[str]) -> list[str]:
+    """``stack api GET ...`` as ``stack api get ...``: HTTP methods are written in capitals."""
+    words = _command_words(argv, valued)
+    if len(words) == 2 and argv[words[0]] == "api":
+        argv = list(argv)
+        argv[words[1]] = argv[words[1]].lower()
+    return argv
 
 
 def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, _t.Any]:
     """The parser for ``argv``, and the command class it names (or None)."""
     parser = _global_parser()
     resource, verb = _find_command(argv, _takes_value(parser))
-    resources = parser.add_subparsers(dest="resource", metavar="<resource>", title="resources")
+    resources = parser.add_subparsers(
+        dest="resource", metavar="<resource>", title="resources", prog=_PROG
+    )
     command = None
     for name, summary in _registry.GROUPS.items():
         group = resources.add_parser(name, help=summary, description=summary)
         if name != resource:
             continue
-        verbs = group.add_subparsers(dest="verb", metavar="<verb>", title="verbs")
+        verbs = group.add_subparsers(
+            dest="verb", metavar="<verb>", title="verbs", prog="%s %s" % (_PROG, name)
+        )
         for verb_name, verb_summary in _registry.verbs_of(name).items():
             sub = verbs.add_parser(verb_name, help=verb_summary, description=verb_summary)
             if verb_name == verb:
@@ -144,8 +161,8 @@ def run(argv: list[str]) -> int:
 
 def _run(argv: list[str]) -> int:
     argv = _registry.join_resource(argv)
-    if argv and argv[0] == "api" and len(argv) > 1:
-        argv = [argv[0], argv[1].lower(), *argv[2:]]
+    if "api" in argv:
+        argv = _api_method_lowered(argv, _takes_value(_global_parser()))
     parser, command = build_parser(argv)
     args = parser.parse_args(argv)
     if args.version:

@@ -34,7 +34,12 @@ class ApiCall(Command):
     def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> None:
         from stackclient import service_types
 
-        client = getattr(ctx.conn, service_types.python_name(args.service))
+        name = service_types.python_name(args.service)
+        try:
+            client = getattr(ctx.conn, name)
+        except AttributeError:  # a service type without a client here: a generic one
+            ctx.conn.add_service(args.service)
+            client = getattr(ctx.conn, name)
         kwargs: dict[str, _t.Any] = {"headers": _headers(args.header)}
         if args.body is not None:
             kwargs["json"] = _body(args.body)

@@ -79,6 +79,25 @@ class TestParsing(CliTestCase):
         argv = ["--os-cloud", "project", "user", "list"]
         self.assertEqual(("user", "list"), _main._find_command(argv, {"--os-cloud"}))
 
+    def test_the_api_method_may_be_in_capitals_after_global_options(self):
+        argv = ["--os-cloud", "api", "api", "GET", "compute", "/servers"]
+        lowered = _main._api_method_lowered(argv, {"--os-cloud"})
+        self.assertEqual(["--os-cloud", "api", "api", "get", "compute", "/servers"], lowered)
+        parser, command = _main.build_parser(lowered)
+        self.assertIsNotNone(command)
+        self.assertEqual("get", parser.parse_args(lowered).verb)
+        self.assertEqual(
+            ["project", "list"], _main._api_method_lowered(["project", "list"], set())
+        )
+
+    def test_a_verbs_usage_names_the_command_not_the_global_usage(self):
+        parser, _ = _main.build_parser(["network", "create"])
+        error = self.assertRaises(SystemExit, parser.parse_args, ["network", "create"])
+        self.assertEqual(2, error.code)
+        usage = self.stderr.getvalue()
+        self.assertIn("usage: stack network create [-h]", usage)
+        self.assertNotIn("<resource> <verb> [options] network", usage)
+
     def test_version(self):
         self.assertEqual(0, _main.run(["--version"]))
         self.assertIn("stackclient", self.stdout.getvalue())
@@ -115,6 +134,14 @@ class TestIdentityCommands(CliTestCase):
         body = json.loads(self.requests_mock.last_request.body)
         self.assertEqual({"name": "demo", "domain_id": "default", "description": "d", "enabled": True},
                          body["project"])  # fmt: skip
+
+    def test_api_reaches_a_service_type_without_a_client_of_its_own(self):
+        from stackclient import connection
+
+        self.connection = lambda args: connection.Connection(session=self.session)
+        self.assertEqual(1, self.run_cli("api", "get", "widget-store", "/widgets"))
+        self.assertIn("No endpoint for service_type='widget-store'", self.stderr.getvalue())
+        self.assertNotIn("Traceback", self.stderr.getvalue())
 
     def test_an_api_error_is_one_line_with_the_request_id_and_exit_1(self):
         self.requests_mock.get(IDENTITY + "/projects", status_code=403,
