@@ -17,7 +17,7 @@ import typing as _t
 
 from stackclient.apiclient import exceptions
 from stackclient.config import auth_types
-from stackclient.config.provenance import DEFAULT, Origin
+from stackclient.config.provenance import ARGPARSE, ARGUMENT, DEFAULT, Origin
 
 __all__ = ["Layer", "Tracked", "apply_auth_options", "finish", "merge_layers"]
 
@@ -296,18 +296,31 @@ def _winning(tracked: Tracked, option: auth_types.Option, auth: bool) -> tuple[_
     return None, ()
 
 
+#: Origins of values the caller gave for this one call (keyword arguments, options).
+_GIVEN = (ARGUMENT, ARGPARSE)
+
+
 def apply_auth_options(tracked: Tracked) -> None:
     """Put each option of the cloud's ``auth_type`` under ``auth`` by its current name.
 
-    The ``auth:`` value wins over one at the top of the cloud; empty values
-    are dropped; keys that are no option of the plugin stay where they are.
+    The ``auth:`` value wins over one at the top of the cloud, as in
+    openstacksdk, unless only the top one was given by the caller (a keyword
+    argument or a command-line option, e.g. ``--os-password``): what the
+    caller gives for this call beats what a file says, where openstacksdk
+    drops it silently. Empty values are dropped; keys that are no option of
+    the plugin stay where they are.
     """
     auth_type = auth_types.canonical(tracked.values.get("auth_type"))
     tracked.values["auth_type"] = auth_type
     for option in auth_types.options(auth_type):
         value, path = _winning(tracked, option, auth=True)
-        if not value:
-            value, path = _winning(tracked, option, auth=False)
+        top, top_path = _winning(tracked, option, auth=False)
+        if not value or (
+            top
+            and tracked.origin(top_path).kind in _GIVEN
+            and tracked.origin(path).kind not in _GIVEN
+        ):
+            value, path = top, top_path
         origin = tracked.origin(path) if path else Origin(DEFAULT)
         for name in (option.name, *option.deprecated):
             tracked.pop((name,))

@@ -2,7 +2,9 @@
 
 The option names (and their deprecated spellings) are keystoneauth1's, so
 a clouds.yaml written for openstacksdk means the same here: an option may
-sit under ``auth:`` or at the top of the cloud, and the ``auth:`` one wins.
+sit under ``auth:`` or at the top of the cloud, and the ``auth:`` one wins
+(unless the top one was given by the caller for this call: see
+:func:`stackclient.config._resolve.apply_auth_options`).
 ``token_endpoint`` is read as ``admin_token`` and an empty ``auth_type``
 as ``none``, as openstacksdk does.
 

@@ -410,11 +410,6 @@ CASES = [
     # -- argparse ----------------------------------------------------------------------
     Case("argparse-os-cloud", files={"cwd/clouds.yaml": TWO}, argv=["--os-cloud", "beta"]),
     Case(
-        "argparse-overrides-file",
-        files={"cwd/clouds.yaml": DEMO},
-        argv=["--os-username", "cli-user", "--os-region-name", "R2", "--os-project-name=cli"],
-    ),
-    Case(
         "argparse-defaults-from-env",
         files={"cwd/clouds.yaml": TWO},
         env={"OS_CLOUD": "alpha", "OS_PASSWORD": "from-env", "OS_REGION_NAME": "RegionA"},
@@ -425,12 +420,27 @@ CASES = [
         env={"OS_AUTH_URL": URL},
         argv=["--os-auth-type", "token", "--os-token", "tk", "--os-project-id", "p"],
     ),
+    # -- deliberate fixes (docs/config.rst lists each) ------------------------------------
+    # openstacksdk lets --os-project-name beat the file's auth: value but drops
+    # --os-username (and --os-password, --os-auth-url) silently.
     Case(
-        "argparse-underscore-option",
+        "fix-argparse-overrides-file-auth",
+        files={"cwd/clouds.yaml": DEMO},
+        argv=["--os-username", "cli-user", "--os-region-name", "R2", "--os-project-name=cli"],
+        ours={"auth": {"username": "cli-user"}},
+    ),
+    Case(
+        "fix-argparse-underscore-option",
         files={"cwd/clouds.yaml": DEMO},
         argv=["--os_username", "under"],
+        ours={"auth": {"username": "under"}},
     ),
-    # -- deliberate fixes (docs/config.rst lists each) ------------------------------------
+    Case(
+        "fix-keyword-password-overrides-file-auth",
+        files={"cwd/clouds.yaml": DEMO},
+        kwargs={"password": "given"},
+        ours={"auth": {"password": "given"}},
+    ),
     Case(
         "fix-each-xdg-config-dir",
         files={"xdg2/openstack/clouds.yaml": DEMO},
