@@ -80,8 +80,19 @@ def _add_command_options(parser: argparse.ArgumentParser, command: _t.Any) -> No
                            help="show this column (repeatable; API name or header)")  # fmt: skip
         group.add_argument("--sort-column", action="append", default=[], metavar="COLUMN",
                            help="sort rows by this column (repeatable)")  # fmt: skip
-        group.add_argument("--max-width", type=int, default=0, metavar="N",
+        group.add_argument("--max-width", type=_width, default=0, metavar="N",
                            help="fold table cells wider than N characters")  # fmt: skip
+
+
+def _width(text: str) -> int:
+    """``--max-width``: a whole number of characters, 0 for no limit."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError("%r is not a width: give 0 (no limit) or more" % text)
+    return value
 
 
 def _takes_value(parser: argparse.ArgumentParser) -> set[str]:

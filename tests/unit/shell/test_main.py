@@ -98,6 +98,11 @@ class TestParsing(CliTestCase):
         self.assertIn("usage: stack network create [-h]", usage)
         self.assertNotIn("<resource> <verb> [options] network", usage)
 
+    def test_a_negative_max_width_is_a_usage_error(self):
+        self.assertEqual(2, self.run_cli("project", "list", "--max-width", "-3"))
+        self.assertIn("is not a width", self.stderr.getvalue())
+        self.assertEqual(2, self.run_cli("project", "list", "--max-width", "wide"))
+
     def test_version(self):
         self.assertEqual(0, _main.run(["--version"]))
         self.assertIn("stackclient", self.stdout.getvalue())
