@@ -63,6 +63,7 @@ class Command(NamedTuple):
 COMMANDS = (
     Command("help", "--help", ("--help",), "usage"),
     Command("verbhelp", "network list --help", ("network", "list", "--help"), "usage"),
+    Command("serverhelp", "server list --help", ("server", "list", "--help"), "usage"),
     Command("projects", "project list (2,000 rows)", ("project", "list"), "table:projects"),
     Command(
         "projects-json",
