@@ -34,7 +34,7 @@ import typing as _t
 import urllib.parse
 
 from stackclient import _jsonutils
-from stackclient.apiclient import _ids, _resource, _responses, exceptions, waiters
+from stackclient.apiclient import _ids, _responses, exceptions, waiters
 from stackclient.apiclient.base import BaseManager, Resource
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -201,7 +201,7 @@ class ServiceManager(BaseManager):
             return None, None
         link = self._page_link(_responses.next_link(body, response_key, resp.headers))
         next_url = walk.advance(link, resp.url or url) if link else None
-        page = _resource.build_many(cls, self, items)
+        page = self._build_all(cls, items, resp, url)
         return self._stamp(resp, page), next_url
 
     def _page_link(self, link: str | None) -> str | None:
@@ -261,10 +261,7 @@ class ServiceManager(BaseManager):
         listed = _responses.collection(
             _jsonutils.response_json(resp), self.collection_key, resp, url
         )
-        cls = self._resource_class()
-        return self._stamp(
-            resp, [cls(self, info, True) for info in listed if isinstance(info, dict)]
-        )
+        return self._stamp(resp, self._build_all(self._resource_class(), listed, resp, url))
 
     def update(self, resource: _t.Any, **attrs: _t.Any) -> Resource:
         """Change the fields ``attrs`` of an item with ``update_method``; return it."""

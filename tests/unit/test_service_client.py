@@ -263,6 +263,17 @@ class TestManagerVerbs(service_utils.ServiceTestCase):
         self.assertRequest("POST", "/widgets", json={"widgets": [{"name": "a"}, {"name": "b"}]})
         self.assertEqual(2, len(made))
 
+    def test_a_created_item_that_is_not_an_object_is_an_invalid_response(self):
+        # Silently dropping it would hide a resource the server may have made.
+        self.stub("POST", "/widgets", json={"widgets": [W1, "oops"]}, status=201)
+        error = self.assertRaises(
+            exceptions.InvalidResponse, self.client.widgets.create_many, [{"name": "a"}, {}]
+        )
+        self.assertIn("position 1", str(error))
+        self.stub("GET", "/widgets", json={"widgets": [W1, 7]})
+        error = self.assertRaises(exceptions.InvalidResponse, self.client.widgets.list)
+        self.assertIn("/widgets", str(error))
+
 
 class TestFind(service_utils.ServiceTestCase):
     client_class = NetClient

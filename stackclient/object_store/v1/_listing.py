@@ -71,6 +71,8 @@ def _pages(
         items = _responses.collection(body, None, resp, url)
         if not items:
             return
+        if not all(isinstance(item, dict) for item in items):
+            raise _responses.not_objects(items, resp, url)
         yield page(items)
         last = items[-1]
         marker = _next_marker(last)

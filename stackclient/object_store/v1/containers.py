@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import typing as _t
 
-from stackclient.apiclient import base, exceptions, service
+from stackclient.apiclient import _resource, base, exceptions, service
 from stackclient.object_store.v1 import _errors, _headers, _listing, _names, progress
 from stackclient.object_store.v1.objects import Object
 
@@ -131,7 +131,7 @@ class ContainerManager(base.BaseManager):
                 for item in items:
                     if "subdir" in item:
                         item["name"] = item["subdir"]
-            return [cls(self, item, True) for item in items]  # type: ignore[misc]
+            return _resource.build_many(cls, self, items)  # type: ignore[return-value]
 
         size = self.client.known_page_size("account")
         return _listing.walk(self.client, "", params, page, subject="The account", page_size=size)

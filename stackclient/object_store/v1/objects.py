@@ -15,7 +15,7 @@ from __future__ import annotations
 import typing as _t
 import urllib.parse
 
-from stackclient.apiclient import base, exceptions, service
+from stackclient.apiclient import _resource, base, exceptions, service
 from stackclient.object_store.v1 import (
     _bulk,
     _download,
@@ -163,7 +163,7 @@ class ObjectManager(base.BaseManager):
                 item["container"] = container
                 if subdirs and "subdir" in item:
                     item["name"] = item["subdir"]
-            return [cls(self, item, True) for item in items]  # type: ignore[misc]
+            return _resource.build_many(cls, self, items)  # type: ignore[return-value]
 
         size = self.client.known_page_size("container")
         subject = "Container %r" % container

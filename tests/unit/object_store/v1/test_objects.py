@@ -25,6 +25,15 @@ class ListTest(ObjectsTestCase):
         }  # fmt: skip
         self.assertRequest("GET", "/c", query=query)
 
+    def test_entries_that_are_not_objects_are_an_invalid_response(self):
+        for listed in ([1], ["abc"], [None], [[1, 2]], [{"name": "a"}, 5]):
+            self.stub("GET", "/c", json=listed)
+            error = self.assertRaises(exceptions.InvalidResponse, self.client.objects.list, "c")
+            self.assertIn("Expected a list of JSON objects", str(error))
+            self.assertIn("/c?format=json", str(error))
+            self.stub("GET", "", json=listed)
+            self.assertRaises(exceptions.InvalidResponse, self.client.containers.list)
+
     def test_entries_know_their_container_and_pseudo_directories_get_a_name(self):
         for name in ("a/1", "a/2", "b"):
             self.client.objects.upload("c", name, b"x")
