@@ -350,6 +350,10 @@ class PartFile:
     def __init__(self, path: _t.Any, resume: bool = False) -> None:
         self.path = os.fspath(path)
         self.part_path = self.path + self.SUFFIX
+        if os.path.isdir(self.path):
+            raise exceptions.ValidationError(
+                "Cannot write %s: it is a directory; give the path of a file" % self.path
+            )
         directory = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(directory):
             raise exceptions.ValidationError(
@@ -392,7 +396,13 @@ class PartFile:
     def commit(self) -> str:
         """Close the partial file and rename it to the final path; return that path."""
         self.close()
-        os.replace(self.part_path, self.path)
+        try:
+            os.replace(self.part_path, self.path)
+        except OSError as exc:  # kept: the verified data stays in the partial file
+            raise exceptions.ValidationError(
+                "Cannot move the verified download %s to %s: %s"
+                % (self.part_path, self.path, exc.strerror)
+            ) from exc
         return self.path
 
     def discard(self) -> None:

@@ -77,3 +77,15 @@ def fields_of(item: _t.Any, hide: _t.Iterable[str] = ("links",)) -> Record:
     data = item.to_dict() if hasattr(item, "to_dict") else dict(item)
     hidden = set(hide)
     return Record({k: data[k] for k in sorted(data) if k not in hidden})
+
+
+def check_file(path: str) -> None:
+    """Refuse, before any request, a local file to send that is missing or not a file."""
+    import os
+
+    from stackclient.apiclient import exceptions
+
+    if os.path.isdir(path):
+        raise exceptions.CommandError("%s is a directory; give the path of a file" % path)
+    if not os.path.isfile(path):
+        raise exceptions.CommandError("No such file: %s" % path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from stackclient.shell._base import Command, Record, ShowOne, fields_of
+from stackclient.shell._base import Command, Record, ShowOne, check_file, fields_of
 from stackclient.shell._generic import Option, ResourceDelete, ResourceList, ResourceShow, fields
 
 _TYPE_CHECKING = False
@@ -80,7 +80,7 @@ class ImageCreate(_Image, ShowOne):
         image_client = ctx.conn.image
         progress = None
         if args.file:
-            _check_file(args.file)
+            check_file(args.file)
             if args.progress:
                 progress = ctx.progress("upload " + os.path.basename(args.file),
                                         os.path.getsize(args.file))  # fmt: skip
@@ -88,13 +88,6 @@ class ImageCreate(_Image, ShowOne):
             args.name, filename=args.file, progress=progress, **attrs
         )
         return fields_of(image, ("links", "self", "file", "schema"))
-
-
-def _check_file(path: str) -> None:
-    from stackclient.apiclient import exceptions
-
-    if not os.path.isfile(path):
-        raise exceptions.CommandError("No such file: %s" % path)
 
 
 class ImageSave(_Image, Command):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 
-from stackclient.shell._base import Command, Lister, Listing, Record, ShowOne, fields_of, rows_of
+from stackclient.shell._base import (
+    Command,
+    Lister,
+    Listing,
+    Record,
+    ShowOne,
+    check_file,
+    fields_of,
+    rows_of,
+)
 
 _TYPE_CHECKING = False
 if _TYPE_CHECKING:  # pragma: no cover
@@ -126,8 +135,7 @@ class ObjectUpload(Lister):
         objects = ctx.conn.object_store.objects
         rows = []
         for path in args.files:
-            if not os.path.isfile(path):
-                raise exceptions.CommandError("No such file: %s" % path)
+            check_file(path)
             name = args.name or _object_name(path)
             done = objects.upload(args.container, name, path, segment_size=args.segment_size,
                                   progress=_bar(ctx, args, "upload " + name))  # fmt: skip

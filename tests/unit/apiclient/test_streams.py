@@ -269,3 +269,17 @@ class TestPartFile(testtools.TestCase):
             exceptions.ValidationError, streams.PartFile, os.path.join(self.dir, "no", "x.img")
         )
         self.assertIn("does not exist", str(error))
+
+    def test_a_directory_as_the_target_is_refused_before_anything_is_written(self):
+        error = self.assertRaises(exceptions.ValidationError, streams.PartFile, self.dir)
+        self.assertIn("it is a directory", str(error))
+        self.assertFalse(os.path.exists(self.dir + ".part"))
+
+    def test_a_rename_that_fails_keeps_the_verified_data_and_says_where(self):
+        part = streams.PartFile(self.path)
+        part.write(b"abc")
+        os.mkdir(self.path)  # the target became a directory meanwhile
+        error = self.assertRaises(exceptions.ValidationError, part.commit)
+        self.assertIn(self.path + ".part", str(error))
+        with open(self.path + ".part", "rb") as handle:
+            self.assertEqual(b"abc", handle.read())

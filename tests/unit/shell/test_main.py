@@ -9,6 +9,7 @@ import types
 import urllib.parse
 
 import fixtures
+import testtools
 
 from stackclient.shell import _context, _main, completion
 from stackclient.v3 import client as v3_client
@@ -267,3 +268,18 @@ class TestStaleCatalog(TestNetworkCommands):
         self.assertEqual(0, self.run_cli("network", "list", "-f", "json"))
         self.assertEqual(1, auth.call_count)
         self.assertEqual("new", self.requests_mock.last_request.headers["X-Auth-Token"])
+
+
+class TestLocalFiles(testtools.TestCase):
+    def test_a_file_to_send_must_be_a_file(self):
+        from stackclient.apiclient import exceptions
+        from stackclient.shell import _base
+
+        folder = self.useFixture(fixtures.TempDir()).path
+        error = self.assertRaises(exceptions.CommandError, _base.check_file, folder)
+        self.assertIn("is a directory", str(error))
+        error = self.assertRaises(exceptions.CommandError, _base.check_file, folder + "/none")
+        self.assertIn("No such file", str(error))
+        with open(folder + "/x.img", "wb") as handle:
+            handle.write(b"x")
+        self.assertIsNone(_base.check_file(folder + "/x.img"))
