@@ -104,7 +104,31 @@ class _OnManager:
         return getattr(getattr(ctx.conn, self.service), self.manager)
 
     def _find(self, ctx: _t.Any, value: str) -> _t.Any:
-        return self._manager(ctx).find(value)
+        return find_in_scope(ctx, self._manager(ctx), value)
+
+
+def find_in_scope(ctx: _t.Any, manager: _t.Any, value: str) -> _t.Any:
+    """``manager.find(value)``; a name several projects use means the current project's.
+
+    An admin sees every project's ``default`` security group (or
+    ``private`` network): when a name matches several items and exactly one
+    belongs to the token's project, that one is meant. Otherwise the
+    ambiguity is reported as it was found, listing every match.
+    """
+    from stackclient.apiclient import exceptions, service
+
+    try:
+        return manager.find(value)
+    except exceptions.NoUniqueMatch as ambiguous:
+        if not isinstance(manager, service.ServiceManager):
+            raise
+        project_id = ctx.conn.session.get_project_id()
+        if not project_id:
+            raise
+        try:
+            return manager.find(value, project_id=project_id)
+        except (exceptions.NotFound, exceptions.NoUniqueMatch):
+            raise ambiguous from None
 
 
 class ResourceList(_OnManager, Lister):

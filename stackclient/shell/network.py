@@ -12,6 +12,7 @@ from stackclient.shell._generic import (
     ResourceList,
     ResourceSet,
     ResourceShow,
+    find_in_scope,
 )
 
 _TYPE_CHECKING = False
@@ -109,7 +110,7 @@ class SubnetCreate(_Network, ResourceCreate):
 
     def attributes(self, ctx: _t.Any, args: argparse.Namespace) -> dict[str, _t.Any]:
         attrs = super().attributes(ctx, args)
-        attrs["network_id"] = ctx.conn.network.networks.find(args.network).id
+        attrs["network_id"] = find_in_scope(ctx, ctx.conn.network.networks, args.network).id
         attrs.setdefault("ip_version", 4)
         return attrs
 
@@ -155,24 +156,25 @@ class PortCreate(_Network, ResourceCreate):
     def attributes(self, ctx: _t.Any, args: argparse.Namespace) -> dict[str, _t.Any]:
         network = ctx.conn.network
         attrs = super().attributes(ctx, args)
-        attrs["network_id"] = network.networks.find(args.network).id
+        attrs["network_id"] = find_in_scope(ctx, network.networks, args.network).id
         if args.fixed_ip:
-            attrs["fixed_ips"] = [_fixed_ip(network, text) for text in args.fixed_ip]
+            attrs["fixed_ips"] = [_fixed_ip(ctx, text) for text in args.fixed_ip]
         if args.security_group:
             attrs["security_groups"] = [
-                network.security_groups.find(g).id for g in args.security_group
+                find_in_scope(ctx, network.security_groups, g).id for g in args.security_group
             ]
         return attrs
 
 
-def _fixed_ip(network: _t.Any, text: str) -> dict[str, str]:
+def _fixed_ip(ctx: _t.Any, text: str) -> dict[str, str]:
     from stackclient.apiclient import exceptions
 
+    network = ctx.conn.network
     entry: dict[str, str] = {}
     for part in text.split(","):
         key, sep, value = part.partition("=")
         if key == "subnet" and sep:
-            entry["subnet_id"] = network.subnets.find(value).id
+            entry["subnet_id"] = find_in_scope(ctx, network.subnets, value).id
         elif key == "ip-address" and sep:
             entry["ip_address"] = value
         else:
@@ -213,7 +215,7 @@ class RouterCreate(_Network, ResourceCreate):
     def attributes(self, ctx: _t.Any, args: argparse.Namespace) -> dict[str, _t.Any]:
         attrs = super().attributes(ctx, args)
         if args.external_gateway:
-            net = ctx.conn.network.networks.find(args.external_gateway)
+            net = find_in_scope(ctx, ctx.conn.network.networks, args.external_gateway)
             attrs["external_gateway_info"] = {"network_id": net.id}
         return attrs
 
@@ -233,9 +235,9 @@ class _RouterInterface(_Network, ShowOne):
 
     def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> Record:
         network = ctx.conn.network
-        router = network.routers.find(args.router)
-        subnet = network.subnets.find(args.subnet) if args.subnet else None
-        port = network.ports.find(args.port) if args.port else None
+        router = find_in_scope(ctx, network.routers, args.router)
+        subnet = find_in_scope(ctx, network.subnets, args.subnet) if args.subnet else None
+        port = find_in_scope(ctx, network.ports, args.port) if args.port else None
         return fields_of(getattr(network.routers, self.action)(router, subnet=subnet, port=port))
 
 
@@ -278,9 +280,11 @@ class FloatingIPCreate(_Network, ShowOne):
 
     def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> Record:
         network = ctx.conn.network
-        attrs: dict[str, _t.Any] = {"floating_network_id": network.networks.find(args.network).id}
+        attrs: dict[str, _t.Any] = {
+            "floating_network_id": find_in_scope(ctx, network.networks, args.network).id
+        }
         if args.port:
-            attrs["port_id"] = network.ports.find(args.port).id
+            attrs["port_id"] = find_in_scope(ctx, network.ports, args.port).id
         for name in ("fixed_ip_address", "description"):
             if getattr(args, name):
                 attrs[name] = getattr(args, name)
@@ -329,7 +333,9 @@ class SecurityGroupRuleList(_Network, Lister):
         network = ctx.conn.network
         filters = {}
         if args.group:
-            filters["security_group_id"] = network.security_groups.find(args.group).id
+            filters["security_group_id"] = find_in_scope(
+                ctx, network.security_groups, args.group
+            ).id
         return rows_of(network.security_group_rules(**filters), self.columns)
 
 
@@ -350,7 +356,7 @@ class SecurityGroupRuleCreate(_Network, ShowOne):
     def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> Record:
         network = ctx.conn.network
         attrs: dict[str, _t.Any] = {
-            "security_group_id": network.security_groups.find(args.group).id,
+            "security_group_id": find_in_scope(ctx, network.security_groups, args.group).id,
             "direction": args.direction or "ingress",
             "ethertype": args.ethertype,
         }
@@ -361,7 +367,9 @@ class SecurityGroupRuleCreate(_Network, ShowOne):
         if args.remote_ip:
             attrs["remote_ip_prefix"] = args.remote_ip
         if args.remote_group:
-            attrs["remote_group_id"] = network.security_groups.find(args.remote_group).id
+            attrs["remote_group_id"] = find_in_scope(
+                ctx, network.security_groups, args.remote_group
+            ).id
         return fields_of(network.security_group_rules.create(**attrs))
 
 

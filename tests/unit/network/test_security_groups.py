@@ -78,3 +78,44 @@ class TestRules(utils.NetworkTestCase):
         self.assertRequest("GET", "/security-group-rules", query={"security_group_id": [GID]})
         self.client.delete_security_group_rule(RULE["id"])
         self.assertRequest("DELETE", "/security-group-rules/" + RULE["id"])
+
+
+class TestNameSharedByProjects(utils.NetworkTestCase):
+    """The command line's lookup: an admin sees every project's ``default`` group."""
+
+    def ctx(self):
+        import types
+
+        return types.SimpleNamespace(conn=types.SimpleNamespace(session=self.session))
+
+    def test_the_current_projects_group_is_meant(self):
+        from stackclient.shell import _generic
+        from tests.unit import service_utils
+
+        mine = dict(GROUP, id=utils.uuid(1), name="default", project_id=service_utils.PROJECT_ID)
+        theirs = dict(GROUP, id=utils.uuid(2), name="default", project_id="other")
+        self.requests_mock.get(
+            utils.NET + "/security-groups?name=default", json={"security_groups": [mine, theirs]}
+        )
+        self.requests_mock.get(
+            utils.NET + "/security-groups?name=default&project_id=" + service_utils.PROJECT_ID,
+            json={"security_groups": [mine]},
+        )
+        found = _generic.find_in_scope(self.ctx(), self.client.security_groups, "default")
+        self.assertEqual(mine["id"], found.id)
+
+    def test_without_one_of_the_current_projects_the_ambiguity_is_reported(self):
+        from stackclient.shell import _generic
+
+        groups = [dict(GROUP, id=utils.uuid(n), name="default", project_id="p%d" % n)
+                  for n in (1, 2)]  # fmt: skip
+        self.requests_mock.get(utils.NET + "/security-groups", json={"security_groups": groups})
+        error = self.assertRaises(
+            exceptions.NoUniqueMatch,
+            _generic.find_in_scope,
+            self.ctx(),
+            self.client.security_groups,
+            "default",
+        )
+        self.assertIn("p1", str(error))
+        self.assertIn("p2", str(error))
