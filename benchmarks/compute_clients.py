@@ -218,6 +218,29 @@ def list_servers(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
             "wall_ms": 1000 * walls[len(walls) // 2], "calls": len(cpu_times)}  # fmt: skip
 
 
+def get_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``calls`` gets of one server by id on one client: client CPU per call."""
+    nova = runner.client()
+    ident = server_id(0)
+    for _ in range(params["warmup"]):
+        runner.get(nova, ident)
+    cpu_times: list[float] = []
+    started = time.perf_counter()
+    while len(cpu_times) < params["calls"]:
+        cpu = time.process_time()
+        name = runner.get(nova, ident)
+        cpu_times.append(time.process_time() - cpu)
+        if name != "vm-000000":
+            raise RuntimeError("got the wrong server: %r" % name)
+        if (
+            len(cpu_times) >= params["min_calls"]
+            and time.perf_counter() - started > params["budget_s"]
+        ):
+            break
+    cpu_times.sort()
+    return {"cpu_ms": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
+
+
 def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     """Two new clients on a new session, ``calls`` gets each: version documents fetched."""
     server = params["server"]
@@ -235,7 +258,7 @@ def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     return {"version_requests": versions, "requests_per_call": (compute - versions) / calls}
 
 
-SCENARIOS = {"list": list_servers, "negotiate": negotiate}
+SCENARIOS = {"list": list_servers, "get": get_server, "negotiate": negotiate}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,8 @@ client ÷ requests in the same round). JSON goes to
 ``benchmarks/results/compute.json``.
 
 Scenarios (see :mod:`benchmarks.compute_clients`): ``list`` of 2,000
-servers from ``/servers/detail`` in one page (client CPU per call) and
-``negotiate`` (version documents fetched by two clients on one session
+servers from ``/servers/detail`` in one page (client CPU per call), ``get``
+of one server by id (client CPU per call) and ``negotiate`` (version documents fetched by two clients on one session
 making 20 calls each, and requests per call).
 """
 
@@ -35,7 +35,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "novaclient", "openstacksdk")
 LABELS = {"requests": "raw requests"}
 BASELINE = "requests"
-SCENARIOS = ("list", "negotiate")
+SCENARIOS = ("list", "get", "negotiate")
 JOB_TIMEOUT = 600.0
 
 #: (label, scenario, metric, ratio to raw requests?)
@@ -46,6 +46,7 @@ ROWS = (
     ("C2. version documents, 2 clients x 20 calls, 1 session", "negotiate", "version_requests",
      False),
     ("C2. compute requests per call", "negotiate", "requests_per_call", False),
+    ("C3. get one server by id, CPU/call", "get", "cpu_ms", True),
 )  # fmt: skip
 
 
@@ -56,6 +57,8 @@ def settings(quick: bool) -> dict[str, Any]:
         "rounds": 1 if quick else 5,
         "list": {"total": 2000, "calls": int(30 * scale) or 1, "warmup": 1, "min_calls": 2,
                  "budget_s": 4.0 * scale},
+        "get": {"calls": int(300 * scale) or 1, "warmup": 5, "min_calls": 20,
+                "budget_s": 2.0 * scale},
         "negotiate": {"calls": 20},
     }  # fmt: skip
 
