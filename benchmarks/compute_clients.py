@@ -21,16 +21,14 @@ The result is one ``BENCH-RESULT {json}`` line on stdout.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 import urllib.request
 from typing import Any
 
+from benchmarks import child
 from benchmarks.compute_server import server_id
 
-RESULT_MARK = "BENCH-RESULT "
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 MICROVERSION = "2.100"
 
@@ -222,23 +220,12 @@ def get_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     """``calls`` gets of one server by id on one client: client CPU per call."""
     nova = runner.client()
     ident = server_id(0)
-    for _ in range(params["warmup"]):
-        runner.get(nova, ident)
-    cpu_times: list[float] = []
-    started = time.perf_counter()
-    while len(cpu_times) < params["calls"]:
-        cpu = time.process_time()
-        name = runner.get(nova, ident)
-        cpu_times.append(time.process_time() - cpu)
+
+    def check(name: str) -> None:
         if name != "vm-000000":
             raise RuntimeError("got the wrong server: %r" % name)
-        if (
-            len(cpu_times) >= params["min_calls"]
-            and time.perf_counter() - started > params["budget_s"]
-        ):
-            break
-    cpu_times.sort()
-    return {"cpu_ms": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
+
+    return child.cpu_per_call(lambda: runner.get(nova, ident), check, params, key="cpu_ms")
 
 
 def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
@@ -262,37 +249,14 @@ SCENARIOS = {"list": list_servers, "get": get_server, "negotiate": negotiate}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Build the client and run the scenario; never raise."""
-    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
-    factory, packages = RUNNERS[client]
-    try:
-        runner = factory(params["server"] + "/v3")
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] in packages:
-            result["status"] = "not installed"
-            return result
-        result["status"] = "error: %s" % str(exc)[:150]
-        return result
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-        return result
-    result["version"] = runner.version
-    try:
-        result["metrics"] = SCENARIOS[scenario](runner, params)
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-    return result
+    """Build the client and run the scenario; never raise (see :mod:`benchmarks.child`)."""
+    return child.run(RUNNERS, SCENARIOS, client, scenario, params, nest="metrics")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.compute_clients")
-    parser.add_argument("client", choices=sorted(RUNNERS))
-    parser.add_argument("scenario", choices=sorted(SCENARIOS))
-    parser.add_argument("--params", required=True)
-    args = parser.parse_args(argv)
-    result = run(args.client, args.scenario, json.loads(args.params))
-    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
-    return 0
+    return child.main(
+        "python -m benchmarks.compute_clients", RUNNERS, SCENARIOS, argv, nest="metrics"
+    )
 
 
 if __name__ == "__main__":

@@ -22,18 +22,17 @@ lists.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
 import resource
-import sys
 import tempfile
 import time
 import uuid
 from typing import Any
 
-RESULT_MARK = "BENCH-RESULT "
+from benchmarks import child
+
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 _MIB = 1024 * 1024
 
@@ -254,60 +253,24 @@ def _transfer_result(done: dict[str, Any], size: int) -> dict[str, Any]:
 
 def list_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     total = params["total"]
-    for _ in range(params["warmup"]):
-        runner.list()
-    cpu_times: list[float] = []
-    started = time.perf_counter()
-    while len(cpu_times) < params["calls"]:
-        cpu = time.process_time()
-        pairs = runner.list()
-        cpu_times.append(time.process_time() - cpu)
+
+    def check(pairs: list[tuple[str, str]]) -> None:
         if len(pairs) != total or pairs[0][0] != "00000000-0000-4000-8000-000000000000":
             raise RuntimeError("listed %d images, expected %d" % (len(pairs), total))
-        if (
-            len(cpu_times) >= params["min_calls"]
-            and time.perf_counter() - started > params["budget_s"]
-        ):
-            break
-    cpu_times.sort()
-    return {"cpu_ms_per_call": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
+
+    return child.cpu_per_call(runner.list, check, params)
 
 
 SCENARIOS = {"upload": upload, "download": download, "list": list_images}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Build the client and run the scenario; never raise."""
-    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
-    factory, packages = RUNNERS[client]
-    try:
-        runner = factory(params["server"] + "/v3")
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] in packages:
-            result["status"] = "not installed"
-            return result
-        result["status"] = "error: %s" % str(exc)[:150]
-        return result
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-        return result
-    result["version"] = runner.version
-    try:
-        result.update(SCENARIOS[scenario](runner, params))
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-    return result
+    """Build the client and run the scenario; never raise (see :mod:`benchmarks.child`)."""
+    return child.run(RUNNERS, SCENARIOS, client, scenario, params)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.image_clients")
-    parser.add_argument("client", choices=sorted(RUNNERS))
-    parser.add_argument("scenario", choices=sorted(SCENARIOS))
-    parser.add_argument("--params", required=True)
-    args = parser.parse_args(argv)
-    result = run(args.client, args.scenario, json.loads(args.params))
-    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
-    return 0
+    return child.main("python -m benchmarks.image_clients", RUNNERS, SCENARIOS, argv)
 
 
 if __name__ == "__main__":

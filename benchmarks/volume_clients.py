@@ -15,13 +15,10 @@ size for gets.
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-import time
 from typing import Any
 
-RESULT_MARK = "BENCH-RESULT "
+from benchmarks import child
+
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 FIRST = "00000000-0000-4000-8000-000000000000"
 
@@ -129,25 +126,6 @@ RUNNERS = {
 }
 
 
-def _cpu_per_call(work: Any, check: Any, params: dict[str, Any]) -> dict[str, Any]:
-    for _ in range(params["warmup"]):
-        check(work())
-    cpu_times: list[float] = []
-    started = time.perf_counter()
-    while len(cpu_times) < params["calls"]:
-        cpu = time.process_time()
-        value = work()
-        cpu_times.append(time.process_time() - cpu)
-        check(value)
-        if (
-            len(cpu_times) >= params["min_calls"]
-            and time.perf_counter() - started > params["budget_s"]
-        ):
-            break
-    cpu_times.sort()
-    return {"cpu_ms_per_call": 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
-
-
 def list_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     total = params["total"]
     last = "%08x-0000-4000-8000-%012x" % (total - 1, total - 1)
@@ -160,7 +138,7 @@ def list_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         if rows[-1][2] != "available":
             raise RuntimeError("the last volume's status was not read")
 
-    return _cpu_per_call(lambda: runner.list(total), check, params)
+    return child.cpu_per_call(lambda: runner.list(total), check, params)
 
 
 def get_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
@@ -168,44 +146,19 @@ def get_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         if row != (FIRST, "volume-000000", 1):
             raise RuntimeError("got %r" % (row,))
 
-    return _cpu_per_call(lambda: runner.get(FIRST), check, params)
+    return child.cpu_per_call(lambda: runner.get(FIRST), check, params)
 
 
 SCENARIOS = {"list": list_volumes, "get": get_volume}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Build the client and run the scenario; never raise."""
-    result: dict[str, Any] = {"client": client, "scenario": scenario, "status": "ok"}
-    factory, packages = RUNNERS[client]
-    try:
-        runner = factory(params["server"] + "/v3")
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] in packages:
-            result["status"] = "not installed"
-            return result
-        result["status"] = "error: %s" % str(exc)[:150]
-        return result
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-        return result
-    result["version"] = runner.version
-    try:
-        result.update(SCENARIOS[scenario](runner, params))
-    except Exception as exc:  # noqa: BLE001 - reported, never raised
-        result["status"] = "error: %s: %s" % (type(exc).__name__, str(exc)[:150])
-    return result
+    """Build the client and run the scenario; never raise (see :mod:`benchmarks.child`)."""
+    return child.run(RUNNERS, SCENARIOS, client, scenario, params)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.volume_clients")
-    parser.add_argument("client", choices=sorted(RUNNERS))
-    parser.add_argument("scenario", choices=sorted(SCENARIOS))
-    parser.add_argument("--params", required=True)
-    args = parser.parse_args(argv)
-    result = run(args.client, args.scenario, json.loads(args.params))
-    sys.stdout.write(RESULT_MARK + json.dumps(result) + "\n")
-    return 0
+    return child.main("python -m benchmarks.volume_clients", RUNNERS, SCENARIOS, argv)
 
 
 if __name__ == "__main__":
