@@ -372,7 +372,7 @@ def free_text(text: str) -> str:
 
 def encoded_pairs(text: str) -> str:
     """Mask secret values of key=value pairs nested percent-encoded in a URL."""
-    if "%3" not in text.upper():
+    if "%3" not in text:  # every encoded separator matched starts so, in either case
         return text
     return _ENCODED_PAIR.sub(_encoded_pair, text)
 
