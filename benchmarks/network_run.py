@@ -17,7 +17,6 @@ network by id (client CPU per call), and ``find`` of a network by name
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import record
-from benchmarks.run import ROOT, child_env, launch, parse_result, stop_server
+from benchmarks.run import child_env, launch, run_child, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
@@ -75,14 +74,9 @@ def run_job(
     python: str, env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
 ) -> dict[str, Any]:
     """One runner process; its result (never raises)."""
-    command = [python, "-m", "benchmarks.network_clients", client, scenario,
-               "--params", json.dumps(params)]  # fmt: skip
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=str(ROOT),
-                              timeout=JOB_TIMEOUT, check=False)  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return {"status": "error: timeout after %.0f s" % JOB_TIMEOUT}
-    return parse_result(done.stdout, done.stderr, done.returncode)
+    return run_child(
+        "benchmarks.network_clients", client, scenario, params, env, JOB_TIMEOUT, python
+    )
 
 
 def rounds(

@@ -167,17 +167,20 @@ def parse_result(stdout: str, stderr: str, code: int) -> dict[str, Any]:
     return {"status": f"error: runner exited {code}: {tail[:140]}"}
 
 
-def run_job(python: str, env: dict[str, str], client: str, job: Job) -> dict[str, Any]:
-    """Run one runner process and return its result (never raises)."""
-    command = [
-        python,
-        "-m",
-        "benchmarks.clients",
-        client,
-        job.scenario,
-        "--params",
-        json.dumps(job.params),
-    ]
+def run_child(
+    module: str,
+    client: str,
+    scenario: str,
+    params: dict[str, Any],
+    env: dict[str, str],
+    timeout: float = JOB_TIMEOUT,
+    python: str = sys.executable,
+) -> dict[str, Any]:
+    """Run ``python -m module CLIENT SCENARIO --params JSON``; its result (never raises).
+
+    Every harness runs its client processes through here.
+    """
+    command = [python, "-m", module, client, scenario, "--params", json.dumps(params)]
     try:
         done = subprocess.run(
             command,
@@ -185,12 +188,17 @@ def run_job(python: str, env: dict[str, str], client: str, job: Job) -> dict[str
             text=True,
             env=env,
             cwd=str(ROOT),
-            timeout=JOB_TIMEOUT,
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return {"status": f"error: timeout after {JOB_TIMEOUT:.0f} s"}
+        return {"status": f"error: timeout after {timeout:.0f} s"}
     return parse_result(done.stdout, done.stderr, done.returncode)
+
+
+def run_job(python: str, env: dict[str, str], client: str, job: Job) -> dict[str, Any]:
+    """Run one runner process and return its result (never raises)."""
+    return run_child("benchmarks.clients", client, job.scenario, job.params, env, python=python)
 
 
 def run_stored_job(

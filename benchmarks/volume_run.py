@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks import record
-from benchmarks.run import ROOT, child_env, launch, parse_result, stop_server
+from benchmarks.run import child_env, launch, run_child, stop_server
 
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
@@ -49,14 +49,8 @@ def start(env: dict[str, str], total: int = TOTAL) -> tuple[subprocess.Popen[str
 def run_job(
     env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
 ) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.volume_clients", client, scenario,
-               "--params", json.dumps(params)]  # fmt: skip
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=str(ROOT),
-                              timeout=JOB_TIMEOUT, check=False)  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return {"status": "error: timeout after %.0f s" % JOB_TIMEOUT}
-    return parse_result(done.stdout, done.stderr, done.returncode)
+    """One runner process; its result (never raises)."""
+    return run_child("benchmarks.volume_clients", client, scenario, params, env, JOB_TIMEOUT)
 
 
 def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:

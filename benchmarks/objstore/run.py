@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
-import json
 import os
 import platform
 import signal
@@ -26,7 +25,7 @@ from typing import Any
 from benchmarks import record, report
 from benchmarks.objstore import server
 from benchmarks.objstore.clients import ADAPTERS, LABELS
-from benchmarks.run import child_env, parse_result, progress, stop_server
+from benchmarks.run import child_env, progress, run_child, stop_server
 
 RESULTS = Path(__file__).resolve().parent.parent / "results"
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -102,28 +101,8 @@ def server_etags(segment: int) -> list[str]:
 def run_job(
     env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
 ) -> dict[str, Any]:
-    command = [
-        sys.executable,
-        "-m",
-        "benchmarks.objstore.runner",
-        client,
-        scenario,
-        "--params",
-        json.dumps(params),
-    ]
-    try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=str(ROOT),
-            timeout=JOB_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return {"status": f"error: timeout after {JOB_TIMEOUT:.0f} s"}
-    return parse_result(done.stdout, done.stderr, done.returncode)
+    """One runner process; its result (never raises)."""
+    return run_child("benchmarks.objstore.runner", client, scenario, params, env, JOB_TIMEOUT)
 
 
 def run_rounds(
