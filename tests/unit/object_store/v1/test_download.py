@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -12,11 +11,7 @@ import fixtures
 from stackclient.apiclient import exceptions
 from tests.unit.object_store.v1 import utils
 
-DATA = bytes(range(256)) * 40  # 10,240 bytes
-
-
-def md5(data: bytes) -> str:
-    return hashlib.md5(data).hexdigest()
+DATA, md5 = utils.DATA, utils.md5
 
 
 class DownloadTestCase(utils.ObjectStoreTestCase):

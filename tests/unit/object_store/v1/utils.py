@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import typing as _t
 import urllib.parse
 
@@ -9,7 +10,15 @@ from stackclient.object_store.v1 import client
 from tests.unit import service_utils
 from tests.unit.object_store.v1.fake_swift import FakeSwift
 
-__all__ = ["ObjectStoreTestCase"]
+__all__ = ["DATA", "ObjectStoreTestCase", "md5"]
+
+#: A payload of 10,240 bytes, more than two 4 KiB segments.
+DATA = bytes(range(256)) * 40
+
+
+def md5(data: bytes) -> str:
+    """The hex MD5 of ``data``, as Swift puts it in an ETag."""
+    return hashlib.md5(data).hexdigest()
 
 
 class ObjectStoreTestCase(service_utils.ServiceTestCase):
