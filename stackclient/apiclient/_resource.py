@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import typing as _t
+from collections import deque as _consume
+from itertools import repeat as _repeat
 
 from stackclient.apiclient import exceptions
 
@@ -291,38 +293,27 @@ def _deep_copy(value: _t.Any) -> _t.Any:
     return copy.deepcopy(value)
 
 
+_DICT_ONLY = frozenset({dict})
+
+
 def build_many(
     cls: type[Resource], manager: _t.Any, items: _t.Iterable[_t.Any], loaded: bool = True
 ) -> list[Resource]:
     """``[cls(manager, item, loaded) for item in items if item]``, at a fraction of the cost.
 
-    A page of items is built in one loop that sets the slots directly
-    instead of calling ``__init__`` for each: the same objects (each item
-    dict becomes the attribute dict, uncopied), about an eighth fewer
-    instructions per item, construction and deallocation included. A class
-    that defines its own ``__init__``, and an item that is not a dict,
-    still go through ``cls(...)``.
+    A page of dicts is built without calling ``__init__`` for each item
+    and without a Python-level loop: the objects are made and their three
+    slots set by ``map`` over the slot descriptors, so the per-item work is
+    the interpreter's own. The objects are the same (each item dict becomes
+    the attribute dict, uncopied). A class that defines its own
+    ``__init__``, and a page with an item that is not a dict, go through
+    ``cls(...)`` item by item.
     """
-    if cls.__init__ is not Resource.__init__:
-        return [cls(manager, item, loaded) for item in items if item]
-    new, set_fields, set_manager, set_loaded = (
-        object.__new__,
-        _set_fields,
-        _set_manager,
-        _set_loaded,
-    )
-    built: list[Resource] = []
-    append = built.append
-    for item in items:
-        if not item:
-            continue
-        obj = new(cls)
-        try:
-            set_fields(obj, item)
-        except TypeError:  # a mapping that is not a dict, or pairs
-            obj = cls(manager, item, loaded)
-        else:
-            set_manager(obj, manager)
-            set_loaded(obj, loaded)
-        append(obj)
+    items = list(filter(None, items))
+    if cls.__init__ is not Resource.__init__ or not _DICT_ONLY.issuperset(map(type, items)):
+        return [cls(manager, item, loaded) for item in items]
+    built = list(map(object.__new__, _repeat(cls, len(items))))
+    _consume(map(_set_fields, built, items), 0)
+    _consume(map(_set_manager, built, _repeat(manager)), 0)
+    _consume(map(_set_loaded, built, _repeat(loaded)), 0)
     return built
