@@ -105,6 +105,11 @@ def _merge_setting(
     return merged
 
 
+def _empty_jar(jar: _t.Any) -> bool:
+    """Whether ``jar`` is a standard cookie jar holding no cookie at all."""
+    return isinstance(jar, http.cookiejar.CookieJar) and not getattr(jar, "_cookies", True)
+
+
 class PooledSession(requests.Session):
     """The ``requests.Session`` an HTTPClient creates for itself.
 
@@ -126,7 +131,25 @@ class PooledSession(requests.Session):
         """Prepare as requests does, merging faster and reading ``~/.netrc`` once per host.
 
         Measured on a GET with three headers: 122 µs in requests, 65 µs here.
+        With no cookie to send (none given and none in the session's jar,
+        the usual case for an API), no cookie jar is built for the request:
+        requests would build two, merge them and compute an empty
+        ``Cookie`` header, about a tenth of a small request's CPU time.
         """
+        if not request.cookies and _empty_jar(self.cookies):
+            prepared = requests.PreparedRequest()
+            prepared.prepare_method(request.method.upper())
+            prepared.prepare_url(request.url, _merge_setting(request.params, self.params) or None)
+            prepared.prepare_headers(
+                _merge_setting(request.headers, self.headers, CaseInsensitiveDict)
+            )
+            prepared.prepare_body(request.data, request.files, request.json)
+            auth = request.auth
+            if self.trust_env and not auth and not self.auth:
+                auth = self._netrc_for(request.url)
+            prepared.prepare_auth(_merge_setting(auth, self.auth), request.url)
+            prepared.prepare_hooks(requests.sessions.merge_hooks(request.hooks, self.hooks))
+            return prepared
         cookies = request.cookies or {}
         if not isinstance(cookies, http.cookiejar.CookieJar):
             cookies = requests.cookies.cookiejar_from_dict(cookies)

@@ -110,6 +110,40 @@ class PrepareTest(testtools.TestCase):
         self.assertNotIn("Accept", mine.headers)
         self.assertEqual("Basic YWxpY2U6Zmlyc3Q=", mine.headers["Authorization"])
 
+    def test_without_cookies_prepared_like_plain_requests(self):
+        # No cookie given and none in the jar: the path that builds no jar.
+        cases = [
+            ("GET", URL, {"params": {"limit": 2, "tags": ["a", "b"]}}),
+            ("POST", URL, {"data": b'{"a": 1}', "headers": {"Content-Type": "x/y"}}),
+            ("PUT", URL, {"data": {"form": "value"}}),
+            ("PATCH", URL, {"data": iter([b"chunk"])}),
+            ("GET", "http://u:p@identity.example.com:5000/v3?x=1", {"params": {"y": 2}}),
+            ("DELETE", URL, {"auth": ("carol", "third")}),
+        ]
+        for method, url, kwargs in cases:
+            ours, theirs = _transport.PooledSession(), requests.Session()
+            sent = []
+            for session in (ours, theirs):
+                session.headers["X-Session"] = "s"
+                adapter = _Adapter()
+                session.mount("http://", adapter)
+                session.request(method, url, **kwargs)
+                sent.append(adapter.sent[-1])
+            mine, plain = sent
+            self.assertEqual(
+                (plain.method, plain.url, dict(plain.headers), plain.body),
+                (mine.method, mine.url, dict(mine.headers), mine.body),
+                "%s %s %r" % (method, url, kwargs),
+            )
+            self.assertNotIn("Cookie", mine.headers)
+
+    def test_a_cookie_in_the_sessions_jar_is_sent(self):
+        session = _transport.PooledSession()
+        session.cookies.set("lb", "node-2", domain="identity.example.com", path="/")
+        self.assertEqual("lb=node-2", self._sent(session).headers["Cookie"])
+        session.cookies.clear()
+        self.assertNotIn("Cookie", self._sent(session).headers)
+
     def test_netrc_is_read_once_per_host(self):
         session = _transport.PooledSession()
         first = self._sent(session).headers["Authorization"]
