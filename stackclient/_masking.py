@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import typing as _t
 
+from stackclient import _lazyre
+
 __all__ = [
     "MASK",
     "carries_secrets",
@@ -105,21 +107,23 @@ _MAX_BODY_SCAN = 1 << 20
 
 # One JSON token: a string (possibly cut short), a punctuation mark, or a
 # bare word (number, true, false, null, or garbage).
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+_JSON_TOKEN = _lazyre.Pattern(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 _BARE_LITERALS = frozenset({"true", "false", "null"})
 
 # ``key`` + optional closing quote (escaped or not) + separator. The
 # lookbehind makes a match start only at the beginning of a word, which
 # keeps the search linear.
-_KEY_SEP = re.compile(r"""(?<![\w.\-])([\w.\-]+)(\\*["']?)[ \t]*(=>|[:=])[ \t]*""")
-_XML_VALUE = re.compile(r"<([\w.\-:]+)>([^<]*)")
+_KEY_SEP = _lazyre.Pattern(r"""(?<![\w.\-])([\w.\-]+)(\\*["']?)[ \t]*(=>|[:=])[ \t]*""")
+_XML_VALUE = _lazyre.Pattern(r"<([\w.\-:]+)>([^<]*)")
 # A key=value pair inside a percent-encoded query string, as in Nova's console
 # URLs (``vnc_auto.html?path=%3Ftoken%3D<token>``): the value runs to the next
 # encoded or plain "&", quote or space.
-_ENCODED_PAIR = re.compile(r"(?i)(%3F|%26)([\w.\-]+)%3D((?:[^\s&\"'%\\]|%(?!26)[0-9a-f]{2})*)")
-_BARE_VALUE = re.compile(r"""(?:[^\s,;&)\]}<"'\\]|\\(?!["']))*""")
-_LINE_VALUE = re.compile(r"""(?:[^\r\n,;&"'\\]|\\(?!["']))*""")
-_BRACKET_PART = re.compile(r"""[\[\]{}()"']""")
+_ENCODED_PAIR = _lazyre.Pattern(
+    r"(?i)(%3F|%26)([\w.\-]+)%3D((?:[^\s&\"'%\\]|%(?!26)[0-9a-f]{2})*)"
+)
+_BARE_VALUE = _lazyre.Pattern(r"""(?:[^\s,;&)\]}<"'\\]|\\(?!["']))*""")
+_LINE_VALUE = _lazyre.Pattern(r"""(?:[^\r\n,;&"'\\]|\\(?!["']))*""")
+_BRACKET_PART = _lazyre.Pattern(r"""[\[\]{}()"']""")
 _CLOSERS = {"[": "]", "{": "}", "(": ")"}
 
 

@@ -20,7 +20,6 @@ dropped after sending, body cut short  ``ConnectionDropped``        yes
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import ssl
 import typing as _t
@@ -28,7 +27,7 @@ import typing as _t
 import requests
 from urllib3 import exceptions as _urllib3_exc
 
-from stackclient import _redact
+from stackclient import _lazyre, _redact
 from stackclient.apiclient import exceptions
 
 __all__ = ["SEND_ERRORS", "nothing_sent", "translate_error"]
@@ -39,7 +38,7 @@ __all__ = ["SEND_ERRORS", "nothing_sent", "translate_error"]
 #: ``requests.Session`` raises for a redirect ``Location`` it cannot parse.
 SEND_ERRORS = (OSError, _urllib3_exc.HTTPError, ValueError)
 
-_WRAPPER_PREFIX = re.compile(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
+_WRAPPER_PREFIX = _lazyre.Pattern(r"^(?:<[^>]*>|\w+\([^)]*\)): ")
 
 #: How many wrapped errors are looked at (they nest a few levels deep).
 _MAX_CHAIN = 16

@@ -10,13 +10,13 @@ Keystone writes times in several ISO 8601 spellings over the years:
 from __future__ import annotations
 
 import datetime
-import re
 
+from stackclient import _lazyre
 from stackclient.apiclient import exceptions
 
 __all__ = ["format_isotime", "parse_isotime", "utcnow"]
 
-_ISO_RE = re.compile(
+_ISO_RE = _lazyre.Pattern(
     r"^\s*(\d{4})-(\d{2})-(\d{2})"
     r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$"
