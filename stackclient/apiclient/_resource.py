@@ -11,10 +11,11 @@ import copy
 import typing as _t
 from collections import deque as _consume
 from itertools import repeat as _repeat
+from operator import setitem as _setitem
 
 from stackclient.apiclient import exceptions
 
-__all__ = ["Resource", "build_many", "getid"]
+__all__ = ["Resource", "all_dicts", "build_many", "getid", "set_in_each"]
 
 #: Scalars shared, not copied, by Resource.to_dict().
 _IMMUTABLE = (str, int, float, bool, type(None))
@@ -296,6 +297,16 @@ def _deep_copy(value: _t.Any) -> _t.Any:
 _DICT_ONLY = frozenset({dict})
 
 
+def all_dicts(items: _t.Iterable[_t.Any]) -> bool:
+    """Whether every item is a plain ``dict`` (as decoded JSON objects are), checked in C."""
+    return _DICT_ONLY.issuperset(map(type, items))
+
+
+def set_in_each(items: _t.Iterable[dict[str, _t.Any]], key: str, value: _t.Any) -> None:
+    """``item[key] = value`` for every item, in the interpreter's C loop."""
+    _consume(map(_setitem, items, _repeat(key), _repeat(value)), 0)
+
+
 def build_many(
     cls: type[Resource], manager: _t.Any, items: _t.Iterable[_t.Any], loaded: bool = True
 ) -> list[Resource]:
@@ -310,7 +321,7 @@ def build_many(
     ``cls(...)`` item by item.
     """
     items = list(filter(None, items))
-    if cls.__init__ is not Resource.__init__ or not _DICT_ONLY.issuperset(map(type, items)):
+    if cls.__init__ is not Resource.__init__ or not all_dicts(items):
         return [cls(manager, item, loaded) for item in items]
     built = list(map(object.__new__, _repeat(cls, len(items))))
     _consume(map(_set_fields, built, items), 0)

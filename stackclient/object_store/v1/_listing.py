@@ -14,7 +14,7 @@ import typing as _t
 import urllib.parse
 
 from stackclient import _jsonutils
-from stackclient.apiclient import _responses
+from stackclient.apiclient import _resource, _responses
 from stackclient.object_store.v1 import _errors
 
 if _t.TYPE_CHECKING:  # pragma: no cover
@@ -71,7 +71,7 @@ def _pages(
         items = _responses.collection(body, None, resp, url)
         if not items:
             return
-        if not all(isinstance(item, dict) for item in items):
+        if not _resource.all_dicts(items) and not all(isinstance(i, dict) for i in items):
             raise _responses.not_objects(items, resp, url)
         yield page(items)
         last = items[-1]

@@ -159,10 +159,11 @@ class ObjectManager(base.BaseManager):
         subdirs = params.get("delimiter") is not None
 
         def page(items: list[dict[str, _t.Any]]) -> list[Object]:
-            for item in items:
-                item["container"] = container
-                if subdirs and "subdir" in item:
-                    item["name"] = item["subdir"]
+            _resource.set_in_each(items, "container", container)
+            if subdirs:
+                for item in items:
+                    if "subdir" in item:
+                        item["name"] = item["subdir"]
             return _resource.build_many(cls, self, items)  # type: ignore[return-value]
 
         size = self.client.known_page_size("container")
