@@ -12,6 +12,11 @@ documentation shows, against the canned server of
 ``find``  find the network named ``bench-net``; the requests the server
           saw per call, and client CPU per call. Checked: the id found.
 ``get``   get that network by id; client CPU per call. Checked: id and name.
+``walk``  every port of a collection of ``total`` (20,000) in pages of ``limit``
+          (1,000), consumed as the library offers it (a generator), reading
+          ``id`` and ``name`` of each; client CPU and wall per item, peak RSS
+          growth (:mod:`benchmarks.paging`). Checked: the count, the first
+          and last ports, and that the server was asked for every page.
 
 ``list`` also runs against a server holding 20 ports (``list20`` in the
 harness), the small-page case.
@@ -26,7 +31,7 @@ import time
 from importlib import metadata
 from typing import Any
 
-from benchmarks import control, network_server
+from benchmarks import control, network_server, paging
 from benchmarks.clients import base
 from benchmarks.clients.scenarios import peak_rss_kib, timed, warm
 
@@ -59,6 +64,9 @@ class StackclientRunner:
 
     def list_ports(self) -> Any:
         return self.neutron.ports.list()
+
+    def iterate_ports(self, limit: int) -> Any:
+        return self.neutron.ports.iterate(limit=limit)
 
     def find_network(self, name: str) -> Any:
         return self.neutron.find_network(name)
@@ -94,6 +102,18 @@ class RequestsRunner:
         resp = self.http.get(self.endpoint + "/ports", headers=self.headers)
         resp.raise_for_status()
         return resp.json()["ports"]
+
+    def iterate_ports(self, limit: int) -> Any:
+        """Follow ``ports_links`` ``next`` by hand, one page at a time."""
+        url: str | None = self.endpoint + "/ports"
+        params: dict[str, Any] | None = {"limit": limit}
+        while url:
+            resp = self.http.get(url, params=params, headers=self.headers)
+            resp.raise_for_status()
+            page = resp.json()
+            yield from page["ports"]
+            links = page.get("ports_links", [])
+            url, params = next((ln["href"] for ln in links if ln["rel"] == "next"), None), None
 
     def find_network(self, name: str) -> Any:
         resp = self.http.get(self.endpoint + "/networks", params={"name": name},
@@ -137,6 +157,11 @@ class NeutronclientRunner:
     def list_ports(self) -> Any:
         return self.neutron.list_ports()["ports"]
 
+    def iterate_ports(self, limit: int) -> Any:
+        """``list_ports(retrieve_all=False)``: its generator of pages, following ``ports_links``."""
+        pages = self.neutron.list_ports(retrieve_all=False, limit=limit)
+        return (item for page in pages for item in page["ports"])
+
     def find_network(self, name: str) -> Any:
         return self.neutron.find_resource("network", name)
 
@@ -165,6 +190,9 @@ class OpenstacksdkRunner:
 
     def list_ports(self) -> Any:
         return list(self.conn.network.ports())
+
+    def iterate_ports(self, limit: int) -> Any:
+        return self.conn.network.ports(limit=limit)
 
     def find_network(self, name: str) -> Any:
         return self.conn.network.find_network(name, ignore_missing=False)
@@ -235,7 +263,28 @@ def find_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-SCENARIOS = {"list": list_ports, "find": find_network, "get": get_network}
+def walk_ports(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Scenario ``walk``: every port in ``limit``-port pages, every id and name read."""
+    last = params["total"] - 1
+    expected = ((network_server.port_id(0), "port-%06d" % 0),
+                (network_server.port_id(last), "port-%06d" % last))  # fmt: skip
+    figures = paging.walk(
+        lambda limit: map(runner.item, runner.iterate_ports(limit)),
+        params,
+        expected,
+        lambda: control.stats(params["server"]).get("ports_list", 0),
+    )
+    counters = ("items", "page_requests", "rss_before_kib", "peak_before_kib", "peak_after_kib")
+    return {"metrics": {k: v for k, v in figures.items() if k not in counters},
+            "counters": {k: figures[k] for k in counters}}  # fmt: skip
+
+
+SCENARIOS = {
+    "list": list_ports,
+    "find": find_network,
+    "get": get_network,
+    "walk": walk_ports,
+}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:
