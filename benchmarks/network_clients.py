@@ -17,6 +17,9 @@ documentation shows, against the canned server of
           ``id`` and ``name`` of each; client CPU and wall per item, peak RSS
           growth (:mod:`benchmarks.paging`). Checked: the count, the first
           and last ports, and that the server was asked for every page.
+``create`` create a network by name; client CPU per call. Checked: every
+          answer carries the name sent and a new id, and the server saw
+          one create per call.
 
 ``list`` also runs against a server holding 20 ports (``list20`` in the
 harness), the small-page case.
@@ -25,6 +28,7 @@ harness), the small-page case.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -67,6 +71,9 @@ class StackclientRunner:
 
     def iterate_ports(self, limit: int) -> Any:
         return self.neutron.ports.iterate(limit=limit)
+
+    def create_network(self, name: str) -> Any:
+        return self.neutron.networks.create(name=name)
 
     def find_network(self, name: str) -> Any:
         return self.neutron.find_network(name)
@@ -115,6 +122,12 @@ class RequestsRunner:
             links = page.get("ports_links", [])
             url, params = next((ln["href"] for ln in links if ln["rel"] == "next"), None), None
 
+    def create_network(self, name: str) -> Any:
+        resp = self.http.post(self.endpoint + "/networks", json={"network": {"name": name}},
+                              headers=self.headers)  # fmt: skip
+        resp.raise_for_status()
+        return resp.json()["network"]
+
     def find_network(self, name: str) -> Any:
         resp = self.http.get(self.endpoint + "/networks", params={"name": name},
                              headers=self.headers)  # fmt: skip
@@ -162,6 +175,9 @@ class NeutronclientRunner:
         pages = self.neutron.list_ports(retrieve_all=False, limit=limit)
         return (item for page in pages for item in page["ports"])
 
+    def create_network(self, name: str) -> Any:
+        return self.neutron.create_network({"network": {"name": name}})["network"]
+
     def find_network(self, name: str) -> Any:
         return self.neutron.find_resource("network", name)
 
@@ -193,6 +209,9 @@ class OpenstacksdkRunner:
 
     def iterate_ports(self, limit: int) -> Any:
         return self.conn.network.ports(limit=limit)
+
+    def create_network(self, name: str) -> Any:
+        return self.conn.network.create_network(name=name)
 
     def find_network(self, name: str) -> Any:
         return self.conn.network.find_network(name, ignore_missing=False)
@@ -279,11 +298,40 @@ def walk_ports(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
             "counters": {k: figures[k] for k in counters}}  # fmt: skip
 
 
+def create_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Scenario ``create``: a network by name, its id and name read; client CPU per call."""
+    numbers = itertools.count()
+    seen: set[str] = set()
+
+    def create() -> None:
+        name = "bench-new-%d" % next(numbers)
+        ident, named = runner.item(runner.create_network(name))
+        if named != name or len(ident) != 36 or ident in seen:
+            raise AssertionError("created %r named %r, expected a new id named %r"
+                                 % (ident, named, name))  # fmt: skip
+        seen.add(ident)
+
+    start = control.stats(params["server"])
+    create()
+    warm(create, params)
+    before = control.stats(params["server"])
+    cpu, wall, calls = timed(create, params)
+    after = control.stats(params["server"])
+    made = control.diff(after, start).get("networks_create", 0)
+    if made != len(seen):
+        raise AssertionError("%d networks created, the server saw %d" % (len(seen), made))
+    sent = control.diff(after, before).get("network_requests", 0)
+    return {"metrics": {"cpu_us": cpu * 1e6, "wall_us": wall * 1e6,
+                        "requests_per_call": sent / calls},
+            "counters": {"calls": calls, "created": made}}  # fmt: skip
+
+
 SCENARIOS = {
     "list": list_ports,
     "find": find_network,
     "get": get_network,
     "walk": walk_ports,
+    "create": create_network,
 }
 
 

@@ -11,9 +11,9 @@ client ÷ requests in the same round). The run is recorded in
 Scenarios (see :mod:`benchmarks.network_clients`): ``list20`` and ``list``
 of 20 and 2,000 ports from one page (client CPU per call), ``get`` of a
 network by id (client CPU per call), ``find`` of a network by name
-(requests per call, client CPU per call) and ``walk`` of 20,000 ports in
+(requests per call, client CPU per call), ``walk`` of 20,000 ports in
 pages of 1,000 (5,000 with ``--quick``; client CPU per item, peak RSS
-growth).
+growth) and ``create`` of a network (client CPU per call).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
 LABELS = {"stackclient": "stackclient", "requests": "raw requests",
           "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
 BASELINE = "requests"
-SCENARIOS = ("list20", "list", "get", "find", "walk")
+SCENARIOS = ("list20", "list", "get", "find", "walk", "create")
 JOB_TIMEOUT = 300.0
 
 #: (label, scenario, metric, ratio to raw requests?)
@@ -50,6 +50,7 @@ ROWS = (
     ("N3. get one network by id, CPU/call", "get", "cpu_us", True),
     ("N4. paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", True),
     ("N4. walk, peak RSS growth (MiB)", "walk", "rss_growth_mib", False),
+    ("N5. create a network, CPU/call", "create", "cpu_us", True),
 )
 
 
@@ -67,6 +68,8 @@ def settings(quick: bool) -> dict[str, Any]:
         "list20": {"total": 20, "calls": int(300 * scale), "warmup": 20, "min_calls": 10,
                    "budget_s": 1.0 * scale},
         "walk": {"total": 5000 if quick else 20_000, "limit": 1000},
+        "create": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                   "budget_s": 1.0 * scale},
     }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ Run ``python -m benchmarks.network_server --port 0 [--ports N]``; it prints
     GET  /network/v2.0/ports              N ports in one page (encoded once)
     GET  /network/v2.0/ports?limit=&marker=   N ports in pages, with ``ports_links``
     GET  /network/v2.0/networks[?name=|id=]   the one canned network, filtered
+    POST /network/v2.0/networks           201, the network as created (the name given)
     GET  /network/v2.0/networks/<id>      that network; 404 (NeutronError) otherwise
     GET  /network/v2.0/extensions         a short extension list
 
@@ -18,15 +19,18 @@ each). Paged as Neutron pages them: a ``next`` link while ports remain
 and a ``previous`` link after the first page, both carrying ``limit`` and
 ``marker``; ``--page-size`` encodes the pages of that size at start-up.
 ``GET /_stats`` counts ``network_requests``, ``ports_list`` (each page),
-``networks_list`` and ``networks_get`` besides the identity counters.
+``networks_list``, ``networks_get`` and ``networks_create`` besides the
+identity counters.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import urllib.parse
+import uuid
 from typing import Any
 
 from benchmarks import documents, server
@@ -133,6 +137,9 @@ class NetworkApp(server.App):
         if not self._token_ok(token):
             _count(self.stats, "unauthorized")
             return self._error(401, "Unauthorized", "The request requires authentication.")
+        if method == "POST" and rest == "/v2.0/networks":
+            _count(self.stats, "networks_create")
+            return self._create_network(body)
         if method != "GET":
             return self._error(405, "Method Not Allowed", "Only GET is canned here.")
         return self._neutron(rest, urllib.parse.parse_qs(query))
@@ -199,6 +206,15 @@ class NetworkApp(server.App):
         if links:
             page["ports_links"] = links
         return server.http_response(200, server.encode(page))
+
+    def _create_network(self, body: bytes) -> bytes:
+        try:
+            given = json.loads(body)["network"]
+            name = str(given["name"])
+        except (ValueError, KeyError, TypeError):
+            return self._bad_request("Body contains invalid data: no network name.")
+        created = dict(network(), id=str(uuid.uuid4()), name=name, subnets=[], revision_number=0)
+        return server.http_response(201, server.encode({"network": created}))
 
     def _bad_request(self, message: str) -> bytes:
         error = {"NeutronError": {"type": "HTTPBadRequest", "detail": "", "message": message}}
