@@ -13,7 +13,9 @@ registered as ``volumev3``, as devstack does)::
     GET  /volume/ , /volume/v3/                  Cinder's version document (3.0 to 3.71)
     GET  /volume/v3/<p>/volumes/detail[?limit&marker]  the canned N volumes, paged
     GET  /volume/v3/<p>/volumes/<id>             one volume (404 if unknown)
-    GET  /_stats                                 counters
+    GET  /_stats                                 counters: requests, volumes_list (each page)
+
+``--page-size`` encodes the pages of that size before the server is ready.
 """
 
 from __future__ import annotations
@@ -79,7 +81,25 @@ class App:
         self.index = {v["id"]: i for i, v in enumerate(self.volumes)}
         self.base = ""
         self.requests = 0
-        self.cache: dict[str, bytes] = {}
+        self.counts = {"volumes_list": 0}
+        self.cache: dict[Any, bytes] = {}
+
+    def prime(self, limit: int) -> None:
+        """Encode every page of ``limit`` volumes now (``self.base`` must be set)."""
+        markers = [None] + [v["id"] for v in self.volumes[limit - 1 : -1 : limit]]
+        for marker in markers:
+            query = {"limit": [str(limit)]}
+            if marker is not None:
+                query["marker"] = [marker]
+            self._detail(query)
+
+    def _detail(self, query: dict[str, list[str]]) -> bytes:
+        """A page of ``/volumes/detail``, cached whatever the order of its query."""
+        key = ("detail", tuple(sorted((k, tuple(v)) for k, v in query.items())))
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = _answer(200, self.page(query))
+        return found
 
     def page(self, query: dict[str, list[str]]) -> dict[str, Any]:
         limit = int(query.get("limit", ["1000"])[0])
@@ -99,7 +119,8 @@ class App:
         if path.rstrip("/") in ("/volume", "/volume/v3"):
             return _answer(300 if path.rstrip("/") == "/volume" else 200, _versions(self.base))
         if path == VOLUME_BASE + "/volumes/detail":
-            return _answer(200, self.page(query))
+            self.counts["volumes_list"] += 1
+            return self._detail(query)
         if path.startswith(VOLUME_BASE + "/volumes/"):
             found = self.index.get(path.rsplit("/", 1)[1])
             if found is None:
@@ -115,9 +136,11 @@ class App:
             token = documents.token_v3(self.base, now, now + 3600, ["password"], "bench")
             return _answer(201, token, {"X-Subject-Token": "gAAAAABbenchtoken"})
         if path == "/_stats":
-            return _answer(200, {"requests": self.requests})
+            return _answer(200, {"requests": self.requests, **self.counts})
         if method != "GET":
             return _answer(404, {"itemNotFound": {"code": 404, "message": "read-only server"}})
+        if path == VOLUME_BASE + "/volumes/detail":
+            return self.get(path, parse_qs(text))
         cached = self.cache.get(target)
         if cached is None:
             cached = self.cache[target] = self.get(path, parse_qs(text))
@@ -148,12 +171,14 @@ async def _connection(
         writer.close()
 
 
-async def _serve(app: App, port: int) -> None:
+async def _serve(app: App, port: int, page_size: int = 0) -> None:
     server = await asyncio.start_server(
         lambda r, w: _connection(app, r, w), "127.0.0.1", port, limit=1 << 22
     )
     host, bound = server.sockets[0].getsockname()[:2]
     app.base = "http://%s:%d" % (host, bound)
+    if page_size:
+        app.prime(page_size)
     sys.stdout.write("READY %s\n" % app.base)
     sys.stdout.flush()
     stdin_closed = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
@@ -167,8 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.volume_server")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--list-total", type=int, default=1000)
+    parser.add_argument("--page-size", type=int, default=0,
+                        help="encode the pages of this size at start-up")  # fmt: skip
     options = parser.parse_args(argv)
-    asyncio.run(_serve(App(options.list_total), options.port))
+    asyncio.run(_serve(App(options.list_total), options.port, options.page_size))
     return 0
 
 
