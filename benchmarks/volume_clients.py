@@ -12,14 +12,18 @@ one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
           ``limit`` (1,000), consumed as the library offers it, reading ``id``
           and ``name`` of each; client CPU and wall per item, peak RSS growth
           (:mod:`benchmarks.paging`).
+``create`` create a 1 GiB volume by name, reading ``id``, ``name`` and
+          ``size``; client CPU per call (median).
 
 Every result is checked: count and first and last ids for lists, id and
 size for gets; for the walk the count, the first and last volumes and
-that the server was asked for every page.
+that the server was asked for every page; for creates the name sent, the
+size and a new id on every answer, and the server's count of creates.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,6 +58,10 @@ class StackclientRunner:
 
     def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
         return ((v.id, v.name) for v in self.cinder.volumes.iterate(limit=limit))
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.create(size=1, name=name)
+        return volume.id, volume.name, volume.size
 
 
 class RequestsRunner:
@@ -99,6 +107,12 @@ class RequestsRunner:
             links = page.get("volumes_links", [])
             url, params = next((ln["href"] for ln in links if ln["rel"] == "next"), None), None
 
+    def create(self, name: str) -> tuple[str, str, int]:
+        resp = self.http.post(self.base + "/volumes", json={"volume": {"size": 1, "name": name}})
+        resp.raise_for_status()
+        volume = resp.json()["volume"]
+        return volume["id"], volume["name"], volume["size"]
+
 
 class CinderclientRunner:
     def __init__(self, auth_url: str) -> None:
@@ -130,6 +144,10 @@ class CinderclientRunner:
                 return
             marker = page[-1].id
 
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.create(1, name=name)
+        return volume.id, volume.name, volume.size
+
 
 class OpenstacksdkRunner:
     def __init__(self, auth_url: str) -> None:
@@ -152,6 +170,10 @@ class OpenstacksdkRunner:
 
     def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
         return ((v.id, v.name) for v in self.conn.block_storage.volumes(limit=limit))
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.conn.block_storage.create_volume(size=1, name=name)
+        return volume.id, volume.name, volume.size
 
 
 RUNNERS = {
@@ -199,10 +221,35 @@ def walk_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def create_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """A 1 GiB volume by name, its id, name and size read; client CPU per call."""
+    names = ("bench-volume-%d" % number for number in itertools.count())
+    name = ""
+    ids: set[str] = set()
+
+    def create() -> tuple[str, str, int]:
+        nonlocal name
+        name = next(names)
+        return runner.create(name)
+
+    def check(row: tuple[str, str, int]) -> None:
+        if row[1:] != (name, 1) or len(row[0]) != 36 or row[0] in ids:
+            raise RuntimeError("created %r, expected a new 1 GiB volume %r" % (row, name))
+        ids.add(row[0])
+
+    before = control.stats(params["server"])["volumes_create"]
+    figures = child.cpu_per_call(create, check, params)
+    made = control.stats(params["server"])["volumes_create"] - before
+    if made != len(ids):
+        raise RuntimeError("%d volumes created, the server saw %d" % (len(ids), made))
+    return figures
+
+
 SCENARIOS = {
     "list": list_volumes,
     "get": get_volume,
     "walk": walk_volumes,
+    "create": create_volume,
 }
 
 

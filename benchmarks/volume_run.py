@@ -8,8 +8,8 @@ the same round). The run is recorded in ``benchmarks/results/``
 (:mod:`benchmarks.record`).
 
 Scenarios (see :mod:`benchmarks.volume_clients`): ``list20`` and ``list``
-of 20 and 1,000 volumes in detail and ``get`` of one volume, client CPU
-per call; ``walk`` of 20,000 volumes in pages of 1,000
+of 20 and 1,000 volumes in detail, ``get`` of one volume and ``create`` of
+one, client CPU per call; ``walk`` of 20,000 volumes in pages of 1,000
 (5,000 with ``--quick``), client CPU per item and peak RSS growth.
 """
 
@@ -33,7 +33,7 @@ from benchmarks.run import child_env, launch, run_child, stop_server
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
 BASELINE = "requests"
-SCENARIOS = ("list20", "list", "get", "walk")
+SCENARIOS = ("list20", "list", "get", "walk", "create")
 JOB_TIMEOUT = 600.0
 TOTAL = 1000
 #: The paged walk: this many volumes (fewer with --quick) in pages of WALK_LIMIT.
@@ -46,6 +46,7 @@ ROWS = (
     ("get one volume, CPU/call", "get", "cpu_ms_per_call", "ms", True),
     ("paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", "µs", True),
     ("walk, peak RSS growth", "walk", "rss_growth_mib", "MiB", False),
+    ("create a volume, CPU/call", "create", "cpu_ms_per_call", "ms", True),
 )
 
 

@@ -13,7 +13,9 @@ registered as ``volumev3``, as devstack does)::
     GET  /volume/ , /volume/v3/                  Cinder's version document (3.0 to 3.71)
     GET  /volume/v3/<p>/volumes/detail[?limit&marker]  the canned N volumes, paged
     GET  /volume/v3/<p>/volumes/<id>             one volume (404 if unknown)
-    GET  /_stats                                 counters: requests, volumes_list (each page)
+    POST /volume/v3/<p>/volumes                  202, the volume as created (name and size given)
+    GET  /_stats                                 counters: requests, volumes_list (each
+                                                 page), volumes_create
 
 ``--page-size`` encodes the pages of that size before the server is ready.
 """
@@ -25,6 +27,7 @@ import asyncio
 import json
 import sys
 import time
+import uuid
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -34,7 +37,8 @@ __all__ = ["VOLUME_BASE", "canned_volume", "main"]
 
 #: Where the catalog puts Cinder (documents.OTHER_SERVICES).
 VOLUME_BASE = "/volume/v3/" + documents.ADMIN_PROJECT_ID
-_REASONS = {200: "OK", 201: "Created", 300: "Multiple Choices", 404: "Not Found"}
+_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 300: "Multiple Choices",
+            400: "Bad Request", 404: "Not Found"}  # fmt: skip
 _HEADERS = {"OpenStack-API-Version": "volume 3.71", "x-openstack-request-id": "req-bench"}
 
 
@@ -81,7 +85,7 @@ class App:
         self.index = {v["id"]: i for i, v in enumerate(self.volumes)}
         self.base = ""
         self.requests = 0
-        self.counts = {"volumes_list": 0}
+        self.counts = {"volumes_list": 0, "volumes_create": 0}
         self.cache: dict[Any, bytes] = {}
 
     def prime(self, limit: int) -> None:
@@ -128,7 +132,22 @@ class App:
             return _answer(200, {"volume": self.volumes[found]})
         return _answer(404, {"itemNotFound": {"code": 404, "message": "no route " + path}})
 
-    def route(self, method: str, target: str) -> bytes:
+    def create(self, body: bytes) -> bytes:
+        """A new volume, ``creating``, with the name and size asked for."""
+        try:
+            given = json.loads(body)["volume"]
+            size = int(given["size"])
+        except (ValueError, KeyError, TypeError):
+            return _answer(400, {"badRequest": {"code": 400, "message": "size is required"}})
+        ident = str(uuid.uuid4())
+        link = "%s%s/volumes/%s" % (self.base, VOLUME_BASE, ident)
+        volume = canned_volume(0)
+        volume.update(id=ident, name=given.get("name"), size=size, status="creating",
+                      description=given.get("description"))  # fmt: skip
+        volume["links"] = [{"rel": "self", "href": link}, {"rel": "bookmark", "href": link}]
+        return _answer(202, {"volume": volume})
+
+    def route(self, method: str, target: str, body: bytes = b"") -> bytes:
         self.requests += 1
         path, _, text = target.partition("?")
         if method == "POST" and path == "/v3/auth/tokens":
@@ -137,6 +156,9 @@ class App:
             return _answer(201, token, {"X-Subject-Token": "gAAAAABbenchtoken"})
         if path == "/_stats":
             return _answer(200, {"requests": self.requests, **self.counts})
+        if method == "POST" and path == VOLUME_BASE + "/volumes":
+            self.counts["volumes_create"] += 1
+            return self.create(body)
         if method != "GET":
             return _answer(404, {"itemNotFound": {"code": 404, "message": "read-only server"}})
         if path == VOLUME_BASE + "/volumes/detail":
@@ -161,9 +183,8 @@ async def _connection(
                 name, _, value = raw.decode("latin-1").partition(":")
                 if name.strip().lower() == "content-length":
                     length = int(value.strip() or 0)
-            if length:
-                await reader.readexactly(length)
-            writer.write(app.route(method, target))
+            body = await reader.readexactly(length) if length else b""
+            writer.write(app.route(method, target, body))
             await writer.drain()
     except (ConnectionError, asyncio.IncompleteReadError):
         pass
