@@ -12,6 +12,14 @@ documentation shows, against the canned server of
 ``find``  find the network named ``bench-net``; the requests the server
           saw per call, and client CPU per call. Checked: the id found.
 ``get``   get that network by id; client CPU per call. Checked: id and name.
+``walk``  every port of a collection of ``total`` (20,000) in pages of ``limit``
+          (1,000), consumed as the library offers it (a generator), reading
+          ``id`` and ``name`` of each; client CPU and wall per item, peak RSS
+          growth (:mod:`benchmarks.paging`). Checked: the count, the first
+          and last ports, and that the server was asked for every page.
+``create`` create a network by name; client CPU per call. Checked: every
+          answer carries the name sent and a new id, and the server saw
+          one create per call.
 
 ``list`` also runs against a server holding 20 ports (``list20`` in the
 harness), the small-page case.
@@ -20,13 +28,14 @@ harness), the small-page case.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
 from importlib import metadata
 from typing import Any
 
-from benchmarks import control, network_server
+from benchmarks import control, network_server, paging
 from benchmarks.clients import base
 from benchmarks.clients.scenarios import peak_rss_kib, timed, warm
 
@@ -59,6 +68,12 @@ class StackclientRunner:
 
     def list_ports(self) -> Any:
         return self.neutron.ports.list()
+
+    def iterate_ports(self, limit: int) -> Any:
+        return self.neutron.ports.iterate(limit=limit)
+
+    def create_network(self, name: str) -> Any:
+        return self.neutron.networks.create(name=name)
 
     def find_network(self, name: str) -> Any:
         return self.neutron.find_network(name)
@@ -94,6 +109,24 @@ class RequestsRunner:
         resp = self.http.get(self.endpoint + "/ports", headers=self.headers)
         resp.raise_for_status()
         return resp.json()["ports"]
+
+    def iterate_ports(self, limit: int) -> Any:
+        """Follow ``ports_links`` ``next`` by hand, one page at a time."""
+        url: str | None = self.endpoint + "/ports"
+        params: dict[str, Any] | None = {"limit": limit}
+        while url:
+            resp = self.http.get(url, params=params, headers=self.headers)
+            resp.raise_for_status()
+            page = resp.json()
+            yield from page["ports"]
+            links = page.get("ports_links", [])
+            url, params = next((ln["href"] for ln in links if ln["rel"] == "next"), None), None
+
+    def create_network(self, name: str) -> Any:
+        resp = self.http.post(self.endpoint + "/networks", json={"network": {"name": name}},
+                              headers=self.headers)  # fmt: skip
+        resp.raise_for_status()
+        return resp.json()["network"]
 
     def find_network(self, name: str) -> Any:
         resp = self.http.get(self.endpoint + "/networks", params={"name": name},
@@ -137,6 +170,14 @@ class NeutronclientRunner:
     def list_ports(self) -> Any:
         return self.neutron.list_ports()["ports"]
 
+    def iterate_ports(self, limit: int) -> Any:
+        """``list_ports(retrieve_all=False)``: its generator of pages, following ``ports_links``."""
+        pages = self.neutron.list_ports(retrieve_all=False, limit=limit)
+        return (item for page in pages for item in page["ports"])
+
+    def create_network(self, name: str) -> Any:
+        return self.neutron.create_network({"network": {"name": name}})["network"]
+
     def find_network(self, name: str) -> Any:
         return self.neutron.find_resource("network", name)
 
@@ -165,6 +206,12 @@ class OpenstacksdkRunner:
 
     def list_ports(self) -> Any:
         return list(self.conn.network.ports())
+
+    def iterate_ports(self, limit: int) -> Any:
+        return self.conn.network.ports(limit=limit)
+
+    def create_network(self, name: str) -> Any:
+        return self.conn.network.create_network(name=name)
 
     def find_network(self, name: str) -> Any:
         return self.conn.network.find_network(name, ignore_missing=False)
@@ -235,7 +282,57 @@ def find_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-SCENARIOS = {"list": list_ports, "find": find_network, "get": get_network}
+def walk_ports(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Scenario ``walk``: every port in ``limit``-port pages, every id and name read."""
+    last = params["total"] - 1
+    expected = ((network_server.port_id(0), "port-%06d" % 0),
+                (network_server.port_id(last), "port-%06d" % last))  # fmt: skip
+    figures = paging.walk(
+        lambda limit: map(runner.item, runner.iterate_ports(limit)),
+        params,
+        expected,
+        lambda: control.stats(params["server"]).get("ports_list", 0),
+    )
+    counters = ("items", "page_requests", "rss_before_kib", "peak_before_kib", "peak_after_kib")
+    return {"metrics": {k: v for k, v in figures.items() if k not in counters},
+            "counters": {k: figures[k] for k in counters}}  # fmt: skip
+
+
+def create_network(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Scenario ``create``: a network by name, its id and name read; client CPU per call."""
+    numbers = itertools.count()
+    seen: set[str] = set()
+
+    def create() -> None:
+        name = "bench-new-%d" % next(numbers)
+        ident, named = runner.item(runner.create_network(name))
+        if named != name or len(ident) != 36 or ident in seen:
+            raise AssertionError("created %r named %r, expected a new id named %r"
+                                 % (ident, named, name))  # fmt: skip
+        seen.add(ident)
+
+    start = control.stats(params["server"])
+    create()
+    warm(create, params)
+    before = control.stats(params["server"])
+    cpu, wall, calls = timed(create, params)
+    after = control.stats(params["server"])
+    made = control.diff(after, start).get("networks_create", 0)
+    if made != len(seen):
+        raise AssertionError("%d networks created, the server saw %d" % (len(seen), made))
+    sent = control.diff(after, before).get("network_requests", 0)
+    return {"metrics": {"cpu_us": cpu * 1e6, "wall_us": wall * 1e6,
+                        "requests_per_call": sent / calls},
+            "counters": {"calls": calls, "created": made}}  # fmt: skip
+
+
+SCENARIOS = {
+    "list": list_ports,
+    "find": find_network,
+    "get": get_network,
+    "walk": walk_ports,
+    "create": create_network,
+}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,10 @@ client ÷ requests in the same round). The run is recorded in
 
 Scenarios (see :mod:`benchmarks.network_clients`): ``list20`` and ``list``
 of 20 and 2,000 ports from one page (client CPU per call), ``get`` of a
-network by id (client CPU per call), and ``find`` of a network by name
-(requests per call, client CPU per call).
+network by id (client CPU per call), ``find`` of a network by name
+(requests per call, client CPU per call), ``walk`` of 20,000 ports in
+pages of 1,000 (5,000 with ``--quick``; client CPU per item, peak RSS
+growth) and ``create`` of a network (client CPU per call).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
 LABELS = {"stackclient": "stackclient", "requests": "raw requests",
           "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
 BASELINE = "requests"
-SCENARIOS = ("list20", "list", "get", "find")
+SCENARIOS = ("list20", "list", "get", "find", "walk", "create")
 JOB_TIMEOUT = 300.0
 
 #: (label, scenario, metric, ratio to raw requests?)
@@ -46,6 +48,9 @@ ROWS = (
     ("N2. find_network(name), requests/call", "find", "requests_per_call", False),
     ("N2. find_network(name), CPU/call", "find", "cpu_us", True),
     ("N3. get one network by id, CPU/call", "get", "cpu_us", True),
+    ("N4. paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", True),
+    ("N4. walk, peak RSS growth (MiB)", "walk", "rss_growth_mib", False),
+    ("N5. create a network, CPU/call", "create", "cpu_us", True),
 )
 
 
@@ -62,12 +67,18 @@ def settings(quick: bool) -> dict[str, Any]:
                 "budget_s": 1.0 * scale},
         "list20": {"total": 20, "calls": int(300 * scale), "warmup": 20, "min_calls": 10,
                    "budget_s": 1.0 * scale},
+        "walk": {"total": 5000 if quick else 20_000, "limit": 1000},
+        "create": {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                   "budget_s": 1.0 * scale},
     }  # fmt: skip
 
 
-def start(env: dict[str, str], ports: int) -> tuple[subprocess.Popen[str], str]:
-    """Start the canned server; return the process and its URL."""
-    return launch("benchmarks.network_server", ["--ports", str(ports), "--exit-on-stdin-eof"], env)
+def start(
+    env: dict[str, str], ports: int, page_size: int = 0
+) -> tuple[subprocess.Popen[str], str]:
+    """Start the canned server (its pages of ``page_size`` encoded); the process and its URL."""
+    args = ["--ports", str(ports), "--page-size", str(page_size), "--exit-on-stdin-eof"]
+    return launch("benchmarks.network_server", args, env)
 
 
 def run_job(
@@ -84,7 +95,8 @@ def rounds(
 ) -> dict[str, Any]:
     """Every round: every scenario, clients in rotated order.
 
-    ``list20`` is the runners' ``list`` against the server that holds 20 ports.
+    ``list20`` is the runners' ``list`` against the server that holds 20 ports;
+    ``walk`` runs against the one that holds the walk's ports.
     """
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
@@ -191,11 +203,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     proc, server = start(child_env(), config["list"]["total"])
     small, server20 = start(child_env(), config["list20"]["total"])
+    servers = {"list": server, "list20": server20}
+    procs = [proc, small]
     try:
-        runs = rounds(options, config, {"list": server, "list20": server20})
+        if "walk" in options.only:
+            walk = config["walk"]
+            large, servers["walk"] = start(child_env(), walk["total"], walk["limit"])
+            procs.append(large)
+        runs = rounds(options, config, servers)
     finally:
-        stop_server(small)
-        stop_server(proc)
+        for each in reversed(procs):
+            stop_server(each)
     table = summarise(runs, options.clients)
     versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
                 if r.get("version")}  # fmt: skip

@@ -8,21 +8,29 @@ Run ``python -m benchmarks.network_server --port 0 [--ports N]``; it prints
     GET  /network , /network/             version discovery (v2.0)
     GET  /network/v2.0                    the resources document
     GET  /network/v2.0/ports              N ports in one page (encoded once)
+    GET  /network/v2.0/ports?limit=&marker=   N ports in pages, with ``ports_links``
     GET  /network/v2.0/networks[?name=|id=]   the one canned network, filtered
+    POST /network/v2.0/networks           201, the network as created (the name given)
     GET  /network/v2.0/networks/<id>      that network; 404 (NeutronError) otherwise
     GET  /network/v2.0/extensions         a short extension list
 
 Ports have the fields and sizes a real Neutron 29 sends (about 840 bytes
-each). ``GET /_stats`` counts ``network_requests``, ``ports_list``,
-``networks_list`` and ``networks_get`` besides the identity counters.
+each). Paged as Neutron pages them: a ``next`` link while ports remain
+and a ``previous`` link after the first page, both carrying ``limit`` and
+``marker``; ``--page-size`` encodes the pages of that size at start-up.
+``GET /_stats`` counts ``network_requests``, ``ports_list`` (each page),
+``networks_list``, ``networks_get`` and ``networks_create`` besides the
+identity counters.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import urllib.parse
+import uuid
 from typing import Any
 
 from benchmarks import documents, server
@@ -38,6 +46,15 @@ GROUP_ID = "8c3e4a6b-0d2f-4b4c-9e6a-8b0c2d4e6f8a"
 def port_id(index: int) -> str:
     """The id of canned port ``index``."""
     return "%08x-1c2d-4e3f-8a4b-%012x" % (index, index)
+
+
+def port_index(ident: str) -> int | None:
+    """The index of the canned port ``ident``, or None."""
+    try:
+        index = int(ident[:8], 16)
+    except ValueError:
+        return None
+    return index if port_id(index) == ident else None
 
 
 def port(index: int) -> dict[str, Any]:
@@ -100,9 +117,13 @@ def _count(stats: dict[str, int], name: str) -> None:
 class NetworkApp(server.App):
     """The identity App, plus a canned Neutron under ``/network``."""
 
-    def __init__(self, host_port: str, token_ttl: float, ports: int) -> None:
+    def __init__(self, host_port: str, token_ttl: float, ports: int, page_size: int = 0) -> None:
         super().__init__(host_port, token_ttl, 20)
         self.ports = ports
+        if page_size:  # every page of that size encoded before READY
+            lasts = range(page_size - 1, ports - 1, page_size)
+            for marker in [None, *map(port_id, lasts)]:
+                self._paged(page_size, marker)
 
     def handle(self, method: str, target: str, token: str | None, body: bytes) -> bytes:
         path, _, query = target.partition("?")
@@ -116,6 +137,9 @@ class NetworkApp(server.App):
         if not self._token_ok(token):
             _count(self.stats, "unauthorized")
             return self._error(401, "Unauthorized", "The request requires authentication.")
+        if method == "POST" and rest == "/v2.0/networks":
+            _count(self.stats, "networks_create")
+            return self._create_network(body)
         if method != "GET":
             return self._error(405, "Method Not Allowed", "Only GET is canned here.")
         return self._neutron(rest, urllib.parse.parse_qs(query))
@@ -131,6 +155,8 @@ class NetworkApp(server.App):
             return server.http_response(200, server.encode({"resources": []}))
         if rest == "/v2.0/ports":
             _count(self.stats, "ports_list")
+            if "limit" in query or "marker" in query:
+                return self._paged_query(query)
             return self._cached(("ports", self.ports), self._ports)
         if rest == "/v2.0/networks":
             _count(self.stats, "networks_list")
@@ -150,6 +176,55 @@ class NetworkApp(server.App):
         listed = [port(index) for index in range(self.ports)]
         return server.http_response(200, server.encode({"ports": listed}))
 
+    def _paged_query(self, query: dict[str, list[str]]) -> bytes:
+        try:
+            limit = int(query.get("limit", [str(self.ports)])[0])
+        except ValueError:
+            limit = 0
+        if limit < 1:
+            return self._bad_request("Bad limit request: limit must be a positive integer.")
+        marker = query.get("marker", [None])[0]
+        if marker is not None and port_index(marker) is None:
+            return self._port_not_found(marker)
+        return self._paged(limit, marker)
+
+    def _paged(self, limit: int, marker: str | None) -> bytes:
+        """The ``limit`` ports after ``marker``, with Neutron's ``ports_links``."""
+        return self._cached(("ports", limit, marker), lambda: self._page(limit, marker))
+
+    def _page(self, limit: int, marker: str | None) -> bytes:
+        start = 0 if marker is None else (port_index(marker) or 0) + 1
+        listed = [port(index) for index in range(start, min(start + limit, self.ports))]
+        href = "http://%s/network/v2.0/ports?limit=%d&marker=%%s" % (self.host_port, limit)
+        links = []
+        if listed and start + limit < self.ports:
+            links.append({"href": href % listed[-1]["id"], "rel": "next"})
+        if listed and marker is not None:
+            links.append({"href": href % listed[0]["id"] + "&page_reverse=True",
+                          "rel": "previous"})  # fmt: skip
+        page: dict[str, Any] = {"ports": listed}
+        if links:
+            page["ports_links"] = links
+        return server.http_response(200, server.encode(page))
+
+    def _create_network(self, body: bytes) -> bytes:
+        try:
+            given = json.loads(body)["network"]
+            name = str(given["name"])
+        except (ValueError, KeyError, TypeError):
+            return self._bad_request("Body contains invalid data: no network name.")
+        created = dict(network(), id=str(uuid.uuid4()), name=name, subnets=[], revision_number=0)
+        return server.http_response(201, server.encode({"network": created}))
+
+    def _bad_request(self, message: str) -> bytes:
+        error = {"NeutronError": {"type": "HTTPBadRequest", "detail": "", "message": message}}
+        return server.http_response(400, server.encode(error))
+
+    def _port_not_found(self, ident: str) -> bytes:
+        error = {"NeutronError": {"type": "PortNotFound", "detail": "",
+                                  "message": "Port %s could not be found." % ident}}  # fmt: skip
+        return server.http_response(404, server.encode(error))
+
     def _networks(self, query: dict[str, list[str]]) -> bytes:
         item = network()
         for field in ("name", "id"):
@@ -166,11 +241,14 @@ class NetworkApp(server.App):
         return server.http_response(404, server.encode(error))
 
 
-async def serve(host: str, port_number: int, ports: int, watch_stdin: bool) -> None:
+async def serve(
+    host: str, port_number: int, ports: int, watch_stdin: bool, page_size: int = 0
+) -> None:
     """Serve until told to stop (see :func:`benchmarks.server.serve_app`)."""
     await server.serve_app(
-        lambda address: NetworkApp(address, 3600.0, ports), host, port_number, watch_stdin
-    )
+        lambda address: NetworkApp(address, 3600.0, ports, page_size), host, port_number,
+        watch_stdin,
+    )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,9 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--ports", type=int, default=2000, help="ports in the one page")
+    parser.add_argument("--page-size", type=int, default=0,
+                        help="encode the pages of this size at start-up")  # fmt: skip
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
     args = parser.parse_args(argv)
-    asyncio.run(serve(args.host, args.port, args.ports, args.exit_on_stdin_eof))
+    asyncio.run(serve(args.host, args.port, args.ports, args.exit_on_stdin_eof, args.page_size))
     return 0
 
 

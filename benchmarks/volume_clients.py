@@ -8,16 +8,26 @@ one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
           ``name`` and ``status`` of each; client CPU per call (median).
 ``get``   show one volume, reading ``id``, ``name`` and ``size``; client
           CPU per call (median).
+``walk``  every volume of a collection of ``total`` (20,000) in pages of
+          ``limit`` (1,000), consumed as the library offers it, reading ``id``
+          and ``name`` of each; client CPU and wall per item, peak RSS growth
+          (:mod:`benchmarks.paging`).
+``create`` create a 1 GiB volume by name, reading ``id``, ``name`` and
+          ``size``; client CPU per call (median).
 
 Every result is checked: count and first and last ids for lists, id and
-size for gets.
+size for gets; for the walk the count, the first and last volumes and
+that the server was asked for every page; for creates the name sent, the
+size and a new id on every answer, and the server's count of creates.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
-from benchmarks import child
+from benchmarks import child, control, paging
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 FIRST = "00000000-0000-4000-8000-000000000000"
@@ -44,6 +54,13 @@ class StackclientRunner:
 
     def get(self, volume_id: str) -> tuple[str, str, int]:
         volume = self.cinder.volumes.get(volume_id)
+        return volume.id, volume.name, volume.size
+
+    def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
+        return ((v.id, v.name) for v in self.cinder.volumes.iterate(limit=limit))
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.create(size=1, name=name)
         return volume.id, volume.name, volume.size
 
 
@@ -77,6 +94,25 @@ class RequestsRunner:
         volume = resp.json()["volume"]
         return volume["id"], volume["name"], volume["size"]
 
+    def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
+        """Follow ``volumes_links`` ``next`` by hand, one page at a time."""
+        url: str | None = self.base + "/volumes/detail"
+        params: dict[str, Any] | None = {"limit": limit}
+        while url:
+            resp = self.http.get(url, params=params)
+            resp.raise_for_status()
+            page = resp.json()
+            for volume in page["volumes"]:
+                yield volume["id"], volume["name"]
+            links = page.get("volumes_links", [])
+            url, params = next((ln["href"] for ln in links if ln["rel"] == "next"), None), None
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        resp = self.http.post(self.base + "/volumes", json={"volume": {"size": 1, "name": name}})
+        resp.raise_for_status()
+        volume = resp.json()["volume"]
+        return volume["id"], volume["name"], volume["size"]
+
 
 class CinderclientRunner:
     def __init__(self, auth_url: str) -> None:
@@ -97,6 +133,21 @@ class CinderclientRunner:
         volume = self.cinder.volumes.get(volume_id)
         return volume.id, volume.name, volume.size
 
+    def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
+        """No generator in cinderclient: ``list(limit=, marker=)`` page after page."""
+        marker = None
+        while True:
+            page = self.cinder.volumes.list(limit=limit, marker=marker)
+            for volume in page:
+                yield volume.id, volume.name
+            if len(page) < limit:
+                return
+            marker = page[-1].id
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.cinder.volumes.create(1, name=name)
+        return volume.id, volume.name, volume.size
+
 
 class OpenstacksdkRunner:
     def __init__(self, auth_url: str) -> None:
@@ -115,6 +166,13 @@ class OpenstacksdkRunner:
 
     def get(self, volume_id: str) -> tuple[str, str, int]:
         volume = self.conn.block_storage.get_volume(volume_id)
+        return volume.id, volume.name, volume.size
+
+    def iterate(self, limit: int) -> Iterator[tuple[str, str]]:
+        return ((v.id, v.name) for v in self.conn.block_storage.volumes(limit=limit))
+
+    def create(self, name: str) -> tuple[str, str, int]:
+        volume = self.conn.block_storage.create_volume(size=1, name=name)
         return volume.id, volume.name, volume.size
 
 
@@ -149,7 +207,50 @@ def get_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     return child.cpu_per_call(lambda: runner.get(FIRST), check, params)
 
 
-SCENARIOS = {"list": list_volumes, "get": get_volume}
+def _volume(index: int) -> tuple[str, str]:
+    return "%08x-0000-4000-8000-%012x" % (index, index), "volume-%06d" % index
+
+
+def walk_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Every volume in ``limit``-volume pages, every id and name read (:mod:`benchmarks.paging`)."""
+    return paging.walk(
+        runner.iterate,
+        params,
+        (_volume(0), _volume(params["total"] - 1)),
+        lambda: control.stats(params["server"])["volumes_list"],
+    )
+
+
+def create_volume(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """A 1 GiB volume by name, its id, name and size read; client CPU per call."""
+    names = ("bench-volume-%d" % number for number in itertools.count())
+    name = ""
+    ids: set[str] = set()
+
+    def create() -> tuple[str, str, int]:
+        nonlocal name
+        name = next(names)
+        return runner.create(name)
+
+    def check(row: tuple[str, str, int]) -> None:
+        if row[1:] != (name, 1) or len(row[0]) != 36 or row[0] in ids:
+            raise RuntimeError("created %r, expected a new 1 GiB volume %r" % (row, name))
+        ids.add(row[0])
+
+    before = control.stats(params["server"])["volumes_create"]
+    figures = child.cpu_per_call(create, check, params)
+    made = control.stats(params["server"])["volumes_create"] - before
+    if made != len(ids):
+        raise RuntimeError("%d volumes created, the server saw %d" % (len(ids), made))
+    return figures
+
+
+SCENARIOS = {
+    "list": list_volumes,
+    "get": get_volume,
+    "walk": walk_volumes,
+    "create": create_volume,
+}
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -4,10 +4,13 @@ Starts the canned Cinder (:mod:`benchmarks.volume_server`), then runs each
 scenario for each client in a fresh process per client per scenario for
 R rounds (client order rotates each round), and prints medians and paired
 ratios to raw requests (the median over rounds of client ÷ requests in
-the same round). JSON goes to ``benchmarks/results/volume.json``.
+the same round). The run is recorded in ``benchmarks/results/``
+(:mod:`benchmarks.record`).
 
-Scenarios (see :mod:`benchmarks.volume_clients`): ``list`` of 1,000
-volumes in detail and ``get`` of one volume, client CPU per call.
+Scenarios (see :mod:`benchmarks.volume_clients`): ``list20`` and ``list``
+of 20 and 1,000 volumes in detail, ``get`` of one volume and ``create`` of
+one, client CPU per call; ``walk`` of 20,000 volumes in pages of 1,000
+(5,000 with ``--quick``), client CPU per item and peak RSS growth.
 """
 
 from __future__ import annotations
@@ -30,20 +33,29 @@ from benchmarks.run import child_env, launch, run_child, stop_server
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "cinderclient", "openstacksdk")
 BASELINE = "requests"
-SCENARIOS = ("list20", "list", "get")
+SCENARIOS = ("list20", "list", "get", "walk", "create")
 JOB_TIMEOUT = 600.0
 TOTAL = 1000
+#: The paged walk: this many volumes (fewer with --quick) in pages of WALK_LIMIT.
+WALK_TOTAL, WALK_TOTAL_QUICK, WALK_LIMIT = 20_000, 5000, 1000
 
-#: (label, scenario, metric)
+#: (label, scenario, metric, unit, ratio to raw requests?)
 ROWS = (
-    ("list 20 volumes, CPU/call", "list20", "cpu_ms_per_call"),
-    ("list 1,000 volumes, CPU/call", "list", "cpu_ms_per_call"),
-    ("get one volume, CPU/call", "get", "cpu_ms_per_call"),
+    ("list 20 volumes, CPU/call", "list20", "cpu_ms_per_call", "ms", True),
+    ("list 1,000 volumes, CPU/call", "list", "cpu_ms_per_call", "ms", True),
+    ("get one volume, CPU/call", "get", "cpu_ms_per_call", "ms", True),
+    ("paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", "µs", True),
+    ("walk, peak RSS growth", "walk", "rss_growth_mib", "MiB", False),
+    ("create a volume, CPU/call", "create", "cpu_ms_per_call", "ms", True),
 )
 
 
-def start(env: dict[str, str], total: int = TOTAL) -> tuple[subprocess.Popen[str], str]:
-    return launch("benchmarks.volume_server", ["--list-total", str(total)], env)
+def start(
+    env: dict[str, str], total: int = TOTAL, page_size: int = 0
+) -> tuple[subprocess.Popen[str], str]:
+    """Start a canned Cinder of ``total`` volumes (its pages of ``page_size`` encoded)."""
+    args = ["--list-total", str(total), "--page-size", str(page_size)]
+    return launch("benchmarks.volume_server", args, env)
 
 
 def run_job(
@@ -55,7 +67,8 @@ def run_job(
 
 def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
     """Every round: every scenario, clients in rotated order (``list20``: the
-    runners' ``list`` against the server holding 20 volumes)."""
+    runners' ``list`` against the server holding 20 volumes; ``walk``
+    against the one holding the walk's volumes)."""
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -67,6 +80,10 @@ def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dic
                 if scenario == "list20":
                     small = dict(params, server=params["server20"], total=20)
                     result = run_job(env, client, "list", small)
+                elif scenario == "walk":
+                    walk = dict(params, server=params["server_walk"], total=params["walk_total"],
+                                limit=WALK_LIMIT)  # fmt: skip
+                    result = run_job(env, client, "walk", walk)
                 else:
                     result = run_job(env, client, scenario, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
@@ -83,10 +100,10 @@ def _value(result: dict[str, Any], metric: str) -> float | None:
 def summarise(runs: dict[str, dict[str, list[Any]]], clients: list[str]) -> list[dict[str, Any]]:
     """One row per metric: per client the median and the median paired ratio."""
     rows = []
-    for label, scenario, metric in ROWS:
+    for label, scenario, metric, unit, ratio in ROWS:
         by_client = runs.get(scenario, {})
-        base = by_client.get(BASELINE, [])
-        row: dict[str, Any] = {"label": label, "cells": {}}
+        base = by_client.get(BASELINE, []) if ratio else []
+        row: dict[str, Any] = {"label": label, "cells": {}, "unit": unit}
         for client in clients:
             results = by_client.get(client, [])
             values = [v for v in (_value(r, metric) for r in results) if v is not None]
@@ -104,18 +121,19 @@ def summarise(runs: dict[str, dict[str, list[Any]]], clients: list[str]) -> list
     return rows
 
 
-def _cell(cell: dict[str, Any]) -> str:
+def _cell(cell: dict[str, Any], unit: str = "ms") -> str:
     if "median" not in cell:
         return cell["status"][:20]
     if "ratio" in cell:
-        return "%.2f× (%.1f ms)" % (cell["ratio"], cell["median"])
-    return "%.1f ms" % cell["median"]
+        return "%.2f× (%.1f %s)" % (cell["ratio"], cell["median"], unit)
+    return "%.1f %s" % (cell["median"], unit)
 
 
 def rst_table(rows: list[dict[str, Any]], clients: list[str]) -> str:
     labels = {"requests": "raw requests"}
     header = ["Scenario"] + [labels.get(c, c) for c in clients]
-    body = [[row["label"]] + [_cell(row["cells"][c]) for c in clients] for row in rows]
+    body = [[row["label"]] + [_cell(row["cells"][c], row.get("unit", "ms")) for c in clients]
+            for row in rows]  # fmt: skip
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     rule = "  ".join("=" * w for w in widths)
     lines = [rule, "  ".join(h.ljust(w) for h, w in zip(header, widths)), rule]
@@ -153,14 +171,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     proc, server = start(child_env())
     small, server20 = start(child_env(), 20)
+    procs = [proc, small]
     try:
         params = {"server": server, "server20": server20, "total": TOTAL, "warmup": 2,
                   "calls": 10 if options.quick else 40, "min_calls": 5,
-                  "budget_s": 1.0 if options.quick else 3.0}  # fmt: skip
+                  "budget_s": 1.0 if options.quick else 3.0,
+                  "walk_total": WALK_TOTAL_QUICK if options.quick else WALK_TOTAL}  # fmt: skip
+        if "walk" in options.only:
+            large, params["server_walk"] = start(child_env(), params["walk_total"], WALK_LIMIT)
+            procs.append(large)
         runs = rounds(options, params)
     finally:
-        stop_server(small)
-        stop_server(proc)
+        for each in reversed(procs):
+            stop_server(each)
     rows = summarise(runs, options.clients)
     document = {"rounds": options.rounds, "rows": rows, "runs": runs}
     document["clients"] = options.clients

@@ -13,7 +13,11 @@ registered as ``volumev3``, as devstack does)::
     GET  /volume/ , /volume/v3/                  Cinder's version document (3.0 to 3.71)
     GET  /volume/v3/<p>/volumes/detail[?limit&marker]  the canned N volumes, paged
     GET  /volume/v3/<p>/volumes/<id>             one volume (404 if unknown)
-    GET  /_stats                                 counters
+    POST /volume/v3/<p>/volumes                  202, the volume as created (name and size given)
+    GET  /_stats                                 counters: requests, volumes_list (each
+                                                 page), volumes_create
+
+``--page-size`` encodes the pages of that size before the server is ready.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import asyncio
 import json
 import sys
 import time
+import uuid
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -32,7 +37,8 @@ __all__ = ["VOLUME_BASE", "canned_volume", "main"]
 
 #: Where the catalog puts Cinder (documents.OTHER_SERVICES).
 VOLUME_BASE = "/volume/v3/" + documents.ADMIN_PROJECT_ID
-_REASONS = {200: "OK", 201: "Created", 300: "Multiple Choices", 404: "Not Found"}
+_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 300: "Multiple Choices",
+            400: "Bad Request", 404: "Not Found"}  # fmt: skip
 _HEADERS = {"OpenStack-API-Version": "volume 3.71", "x-openstack-request-id": "req-bench"}
 
 
@@ -79,7 +85,25 @@ class App:
         self.index = {v["id"]: i for i, v in enumerate(self.volumes)}
         self.base = ""
         self.requests = 0
-        self.cache: dict[str, bytes] = {}
+        self.counts = {"volumes_list": 0, "volumes_create": 0}
+        self.cache: dict[Any, bytes] = {}
+
+    def prime(self, limit: int) -> None:
+        """Encode every page of ``limit`` volumes now (``self.base`` must be set)."""
+        markers = [None] + [v["id"] for v in self.volumes[limit - 1 : -1 : limit]]
+        for marker in markers:
+            query = {"limit": [str(limit)]}
+            if marker is not None:
+                query["marker"] = [marker]
+            self._detail(query)
+
+    def _detail(self, query: dict[str, list[str]]) -> bytes:
+        """A page of ``/volumes/detail``, cached whatever the order of its query."""
+        key = ("detail", tuple(sorted((k, tuple(v)) for k, v in query.items())))
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = _answer(200, self.page(query))
+        return found
 
     def page(self, query: dict[str, list[str]]) -> dict[str, Any]:
         limit = int(query.get("limit", ["1000"])[0])
@@ -99,7 +123,8 @@ class App:
         if path.rstrip("/") in ("/volume", "/volume/v3"):
             return _answer(300 if path.rstrip("/") == "/volume" else 200, _versions(self.base))
         if path == VOLUME_BASE + "/volumes/detail":
-            return _answer(200, self.page(query))
+            self.counts["volumes_list"] += 1
+            return self._detail(query)
         if path.startswith(VOLUME_BASE + "/volumes/"):
             found = self.index.get(path.rsplit("/", 1)[1])
             if found is None:
@@ -107,7 +132,22 @@ class App:
             return _answer(200, {"volume": self.volumes[found]})
         return _answer(404, {"itemNotFound": {"code": 404, "message": "no route " + path}})
 
-    def route(self, method: str, target: str) -> bytes:
+    def create(self, body: bytes) -> bytes:
+        """A new volume, ``creating``, with the name and size asked for."""
+        try:
+            given = json.loads(body)["volume"]
+            size = int(given["size"])
+        except (ValueError, KeyError, TypeError):
+            return _answer(400, {"badRequest": {"code": 400, "message": "size is required"}})
+        ident = str(uuid.uuid4())
+        link = "%s%s/volumes/%s" % (self.base, VOLUME_BASE, ident)
+        volume = canned_volume(0)
+        volume.update(id=ident, name=given.get("name"), size=size, status="creating",
+                      description=given.get("description"))  # fmt: skip
+        volume["links"] = [{"rel": "self", "href": link}, {"rel": "bookmark", "href": link}]
+        return _answer(202, {"volume": volume})
+
+    def route(self, method: str, target: str, body: bytes = b"") -> bytes:
         self.requests += 1
         path, _, text = target.partition("?")
         if method == "POST" and path == "/v3/auth/tokens":
@@ -115,9 +155,14 @@ class App:
             token = documents.token_v3(self.base, now, now + 3600, ["password"], "bench")
             return _answer(201, token, {"X-Subject-Token": "gAAAAABbenchtoken"})
         if path == "/_stats":
-            return _answer(200, {"requests": self.requests})
+            return _answer(200, {"requests": self.requests, **self.counts})
+        if method == "POST" and path == VOLUME_BASE + "/volumes":
+            self.counts["volumes_create"] += 1
+            return self.create(body)
         if method != "GET":
             return _answer(404, {"itemNotFound": {"code": 404, "message": "read-only server"}})
+        if path == VOLUME_BASE + "/volumes/detail":
+            return self.get(path, parse_qs(text))
         cached = self.cache.get(target)
         if cached is None:
             cached = self.cache[target] = self.get(path, parse_qs(text))
@@ -138,9 +183,8 @@ async def _connection(
                 name, _, value = raw.decode("latin-1").partition(":")
                 if name.strip().lower() == "content-length":
                     length = int(value.strip() or 0)
-            if length:
-                await reader.readexactly(length)
-            writer.write(app.route(method, target))
+            body = await reader.readexactly(length) if length else b""
+            writer.write(app.route(method, target, body))
             await writer.drain()
     except (ConnectionError, asyncio.IncompleteReadError):
         pass
@@ -148,12 +192,14 @@ async def _connection(
         writer.close()
 
 
-async def _serve(app: App, port: int) -> None:
+async def _serve(app: App, port: int, page_size: int = 0) -> None:
     server = await asyncio.start_server(
         lambda r, w: _connection(app, r, w), "127.0.0.1", port, limit=1 << 22
     )
     host, bound = server.sockets[0].getsockname()[:2]
     app.base = "http://%s:%d" % (host, bound)
+    if page_size:
+        app.prime(page_size)
     sys.stdout.write("READY %s\n" % app.base)
     sys.stdout.flush()
     stdin_closed = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
@@ -167,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.volume_server")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--list-total", type=int, default=1000)
+    parser.add_argument("--page-size", type=int, default=0,
+                        help="encode the pages of this size at start-up")  # fmt: skip
     options = parser.parse_args(argv)
-    asyncio.run(_serve(App(options.list_total), options.port))
+    asyncio.run(_serve(App(options.list_total), options.port, options.page_size))
     return 0
 
 
