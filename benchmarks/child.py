@@ -85,7 +85,7 @@ def walk(
     gc.collect()
     limit, total = params["limit"], params["total"]
     rss_before, peak_before = current_rss_kib(), peak_rss_kib()
-    count, first, last = 0, "", ""
+    count, first, last, stopped = 0, "", "", False
     cpu, wall = time.process_time(), time.perf_counter()
     deadline = wall + params.get("walk_budget_s", float("inf"))
     walking = iter(items(limit))
@@ -94,11 +94,12 @@ def walk(
         first = first or last
         count += 1
         if count % limit == 0 and count > limit and time.perf_counter() > deadline:
+            stopped = True
             break
     getattr(walking, "close", lambda: None)()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     peak_after = peak_rss_kib()
-    whole = count == total or (0 < count < total and count % limit == 0)
+    whole = count == total or (stopped and count < total)
     if not whole or (first, last) != (ident(0), ident(count - 1)):
         raise RuntimeError("walked %d items from %s to %s, expected %d from %s"
                            % (count, first, last, total, ident(0)))  # fmt: skip
