@@ -9,7 +9,25 @@ the others are told), then:
     lists the 2,000 servers of ``/servers/detail`` (one page) and reads
     ``id`` and ``name`` of each, as the caller would; client CPU per call
     (median), after warm-up calls. The count and the first and last ids are
-    checked every call.
+    checked every call. Against a server holding 20 servers it is the
+    harness's ``list20``.
+``get``
+    gets one server by id, again and again on one client, reading its name;
+    client CPU per call. Checked every call: the name.
+``walk``
+    walks a collection of 20,000 servers 1,000 per page, as the client
+    yields them (stackclient ``servers.iterate(limit=)``, openstacksdk
+    ``compute.servers(details=True, limit=)``, python-novaclient
+    ``servers.list(limit=, marker=)`` in a loop, raw requests following
+    ``servers_links``), reading ``id`` and ``name`` of each; client CPU per
+    item, peak RSS growth, page requests. A client still walking when the
+    budget is spent stops at the end of a page. Checked: count (all, or
+    whole pages), first and last ids.
+``create``
+    boots a server (``POST /servers``: name, image, flavor, ``networks:
+    none``) and reads the id Nova answers with (its answer has no name);
+    client CPU per call. Checked every call: the id is the next one the
+    server gave, so each call was one boot the server accepted.
 ``negotiate``
     builds two clients on one session (or one keystoneauth session) and
     makes 20 ``get server`` calls with each; reports the version documents
@@ -21,13 +39,15 @@ The result is one ``BENCH-RESULT {json}`` line on stdout.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import child
-from benchmarks.compute_server import server_id
+from benchmarks.compute_server import FLAVOR_ID, IMAGE_ID, created_id, server_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 MICROVERSION = "2.100"
@@ -79,6 +99,17 @@ class StackclientRunner:
     def get(self, nova: Any, ident: str) -> str:
         return str(nova.get_server(ident).name)
 
+    def walk(self, limit: int) -> Iterator[Any]:
+        return self.nova.servers.iterate(limit=limit)  # type: ignore[no-any-return]
+
+    def item(self, server: Any) -> tuple[str, str]:
+        return server.id, server.name
+
+    def create(self, name: str) -> str:
+        server = self.nova.servers.create(name, image=IMAGE_ID, flavor=FLAVOR_ID,
+                                          networks="none")  # fmt: skip
+        return str(server.id)
+
 
 class RequestsRunner:
     """Hand-written requests: the microversion header written out, ``.json()`` on the answer."""
@@ -115,6 +146,26 @@ class RequestsRunner:
         resp.raise_for_status()
         return str(resp.json()["server"]["name"])
 
+    def walk(self, limit: int) -> Iterator[dict[str, Any]]:
+        url: str | None = "%s/servers/detail?limit=%d" % (self.base, limit)
+        while url:
+            resp = self.http.get(url)
+            resp.raise_for_status()
+            page = resp.json()
+            yield from page["servers"]
+            links = page.get("servers_links", [])
+            url = next((link["href"] for link in links if link["rel"] == "next"), None)
+
+    def item(self, server: dict[str, Any]) -> tuple[str, str]:
+        return server["id"], server["name"]
+
+    def create(self, name: str) -> str:
+        body = {"server": {"name": name, "imageRef": IMAGE_ID, "flavorRef": FLAVOR_ID,
+                           "networks": "none"}}  # fmt: skip
+        resp = self.http.post(self.base + "/servers", json=body)
+        resp.raise_for_status()
+        return str(resp.json()["server"]["id"])
+
 
 class NovaclientRunner:
     """python-novaclient at its newest microversion (it does not negotiate)."""
@@ -143,6 +194,23 @@ class NovaclientRunner:
 
     def get(self, nova: Any, ident: str) -> str:
         return str(nova.servers.get(ident).name)
+
+    def walk(self, limit: int) -> Iterator[Any]:
+        """Its ``list`` fetches one page when given a limit: the caller loops on the marker."""
+        marker = None
+        while True:
+            page = self.nova.servers.list(limit=limit, marker=marker)
+            yield from page
+            if len(page) < limit:
+                return
+            marker = page[-1].id
+
+    def item(self, server: Any) -> tuple[str, str]:
+        return server.id, server.name
+
+    def create(self, name: str) -> str:
+        server = self.nova.servers.create(name, image=IMAGE_ID, flavor=FLAVOR_ID, nics="none")
+        return str(server.id)
 
 
 class OpenstacksdkRunner:
@@ -177,6 +245,17 @@ class OpenstacksdkRunner:
 
     def get(self, nova: Any, ident: str) -> str:
         return str(nova.compute.get_server(ident).name)
+
+    def walk(self, limit: int) -> Iterator[Any]:
+        return self.conn.compute.servers(details=True, limit=limit)  # type: ignore[no-any-return]
+
+    def item(self, server: Any) -> tuple[str, str]:
+        return server.id, server.name
+
+    def create(self, name: str) -> str:
+        server = self.conn.compute.create_server(name=name, image_id=IMAGE_ID,
+                                                 flavor_id=FLAVOR_ID, networks="none")  # fmt: skip
+        return str(server.id)
 
 
 RUNNERS = {
@@ -228,6 +307,32 @@ def get_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     return child.cpu_per_call(lambda: runner.get(nova, ident), check, params, key="cpu_ms")
 
 
+def walk_servers(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``total`` servers, ``limit`` per page, as the client yields them: CPU per item, RSS.
+
+    Page requests are those of the walk and of its warm-up on pages of 2.
+    """
+    before = _stats(params["server"])
+    figures = child.walk(runner.walk, runner.item, params, server_id)
+    after = _stats(params["server"])
+    figures["page_requests"] = after.get("servers_list", 0) - before.get("servers_list", 0)
+    return figures
+
+
+def create_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``calls`` boots on one client: client CPU per call, each answer's id read."""
+    names = ("bench-%d" % number for number in itertools.count())
+    done = [_stats(params["server"]).get("servers_create", 0)]
+
+    def check(ident: str) -> None:
+        done[0] += 1
+        if ident != created_id(done[0]):
+            raise RuntimeError("boot %d answered %r, not %r" % (done[0], ident,
+                                                                created_id(done[0])))  # fmt: skip
+
+    return child.cpu_per_call(lambda: runner.create(next(names)), check, params, key="cpu_ms")
+
+
 def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     """Two new clients on a new session, ``calls`` gets each: version documents fetched."""
     server = params["server"]
@@ -245,7 +350,8 @@ def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     return {"version_requests": versions, "requests_per_call": (compute - versions) / calls}
 
 
-SCENARIOS = {"list": list_servers, "get": get_server, "negotiate": negotiate}
+SCENARIOS = {"list": list_servers, "get": get_server, "walk": walk_servers,
+             "create": create_server, "negotiate": negotiate}  # fmt: skip
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -8,10 +8,15 @@ medians and paired ratios to raw requests (the median over rounds of
 client ÷ requests in the same round). JSON goes to
 ``benchmarks/results/compute.json``.
 
-Scenarios (see :mod:`benchmarks.compute_clients`): ``list`` of 2,000
-servers from ``/servers/detail`` in one page (client CPU per call), ``get``
-of one server by id (client CPU per call) and ``negotiate`` (version documents fetched by two clients on one session
-making 20 calls each, and requests per call).
+Scenarios (see :mod:`benchmarks.compute_clients`): ``list20`` and
+``list`` of 20 and 2,000 servers from ``/servers/detail`` in one page
+(client CPU per call), ``get`` of one server by id (client CPU per call),
+``walk`` of 20,000 servers 1,000 per page as the client yields them (CPU
+per item, peak RSS growth), ``create`` of a server (client CPU per call)
+and ``negotiate`` (version documents fetched by two clients on one
+session making 20 calls each, and requests per call). ``list20`` and
+``walk`` run against canned servers of their own holding 20 and 20,000
+servers.
 """
 
 from __future__ import annotations
@@ -35,11 +40,12 @@ RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "novaclient", "openstacksdk")
 LABELS = {"requests": "raw requests"}
 BASELINE = "requests"
-SCENARIOS = ("list", "get", "negotiate")
+SCENARIOS = ("list20", "list", "get", "walk", "create", "negotiate")
 JOB_TIMEOUT = 600.0
 
 #: (label, scenario, metric, ratio to raw requests?)
 ROWS = (
+    ("C0. list 20 servers, CPU/call", "list20", "cpu_ms", True),
     ("C1. list 2,000 servers (detail, one page), CPU/call", "list", "cpu_ms", True),
     ("C1. list 2,000 servers, CPU/call (ms)", "list", "cpu_ms", False),
     ("C1. list 2,000 servers, wall/call (ms)", "list", "wall_ms", False),
@@ -47,6 +53,11 @@ ROWS = (
      False),
     ("C2. compute requests per call", "negotiate", "requests_per_call", False),
     ("C3. get one server by id, CPU/call", "get", "cpu_ms", True),
+    ("C4. walk 20,000 servers, 1,000 a page, CPU/item", "walk", "cpu_us_per_item", True),
+    ("C4. walk, peak RSS growth (MiB)", "walk", "rss_growth_mib", False),
+    ("C4. walk, servers walked", "walk", "items", False),
+    ("C4. walk, page requests", "walk", "page_requests", False),
+    ("C5. create a server, CPU/call", "create", "cpu_ms", True),
 )  # fmt: skip
 
 
@@ -60,6 +71,11 @@ def settings(quick: bool) -> dict[str, Any]:
         "get": {"calls": int(300 * scale) or 1, "warmup": 5, "min_calls": 20,
                 "budget_s": 2.0 * scale},
         "negotiate": {"calls": 20},
+        "list20": {"total": 20, "calls": int(300 * scale) or 1, "warmup": 20, "min_calls": 10,
+                   "budget_s": 1.0 * scale},
+        "walk": {"total": 20_000, "limit": 1000, "walk_budget_s": 3.0 if quick else 10.0},
+        "create": {"calls": int(300 * scale) or 1, "warmup": 5, "min_calls": 20,
+                   "budget_s": 2.0 * scale},
     }  # fmt: skip
 
 
@@ -78,8 +94,14 @@ def run_job(
     )
 
 
-def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> dict[str, Any]:
-    """Every round: every scenario, clients in rotated order."""
+def rounds(
+    options: argparse.Namespace, config: dict[str, Any], servers: dict[str, str]
+) -> dict[str, Any]:
+    """Every round: every scenario, clients in rotated order.
+
+    ``list20`` is the runners' ``list`` against the server holding 20
+    servers; ``walk`` has a server of its own too.
+    """
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -88,8 +110,9 @@ def rounds(options: argparse.Namespace, config: dict[str, Any], server: str) -> 
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                params = dict(config[scenario], server=server)
-                result = run_job(options.python, env, client, scenario, params)
+                params = dict(config[scenario], server=servers.get(scenario, servers["list"]))
+                job = "list" if scenario == "list20" else scenario
+                result = run_job(options.python, env, client, job, params)
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -188,11 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     options.rounds = options.rounds or config["rounds"]
     began = record.start()
     started = time.perf_counter()
-    proc, server = start(child_env(), config["list"]["total"])
+    servers: dict[str, str] = {}
+    procs: list[subprocess.Popen[str]] = []
     try:
-        runs = rounds(options, config, server)
+        for scenario in ("list", "list20", "walk"):
+            if scenario == "list" or scenario in options.only:
+                proc, servers[scenario] = start(child_env(), config[scenario]["total"])
+                procs.append(proc)
+        runs = rounds(options, config, servers)
     finally:
-        stop_server(proc)
+        for proc in procs:
+            stop_server(proc)
     table = summarise(runs, options.clients)
     versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
                 if r.get("version")}  # fmt: skip

@@ -13,25 +13,42 @@ one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
 ``download``  download the uploaded image to a file (verified where the
               library verifies); same measures.
 ``list``      list 1,000 images in one page (``limit=1000``), reading
-              ``id`` and ``name`` of each; client CPU per call.
+              ``id`` and ``name`` of each; client CPU per call. Against a
+              server holding 20 images, with ``limit=20``, it is the
+              harness's ``list20``.
+``get``       get one image by id, reading its ``id`` and ``name``; client
+              CPU per call.
+``walk``      walk 20,000 images 1,000 per page as the client yields them
+              (stackclient ``images.iterate(limit=)``, python-glanceclient
+              ``images.list(page_size=)``, openstacksdk ``image.images(limit=)``,
+              raw requests following Glance's ``next``), reading ``id`` and
+              ``name`` of each; client CPU per item, peak RSS growth, page
+              requests.
+``create``    create an image record without data (name, disk and container
+              formats), reading the ``id`` and ``name`` of the answer; client
+              CPU per call.
 
 Every result is checked: the server's byte count for uploads, size and
 sampled windows of the file for downloads, count and first/last ids for
-lists.
+lists and walks, id and name for gets, and for creates the name given
+back, the ``queued`` status and an id never seen before.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import resource
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import child
+from benchmarks.image_server import image_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 _MIB = 1024 * 1024
@@ -106,8 +123,22 @@ class StackclientRunner:
     def download(self, image_id: str, path: str) -> None:
         self.glance.images.download(image_id, path)
 
-    def list(self) -> list[tuple[str, str]]:
-        return [(i.id, i.name) for i in self.glance.images.list(limit=1000)]
+    def list(self, limit: int) -> list[tuple[str, str]]:
+        return [(i.id, i.name) for i in self.glance.images.list(limit=limit)]
+
+    def get(self, ident: str) -> tuple[str, str]:
+        image = self.glance.images.get(ident)
+        return image.id, image.name
+
+    def walk(self, limit: int) -> Iterator[Any]:
+        return self.glance.images.iterate(limit=limit)  # type: ignore[no-any-return]
+
+    def item(self, image: Any) -> tuple[str, str]:
+        return image.id, image.name
+
+    def create(self, name: str) -> tuple[str, str, str]:
+        image = self.glance.images.create(name=name, disk_format="raw", container_format="bare")
+        return image.id, image.name, image.status
 
 
 class RequestsRunner:
@@ -145,9 +176,36 @@ class RequestsRunner:
                 for chunk in resp.iter_content(_MIB):
                     out.write(chunk)
 
-    def list(self) -> list[tuple[str, str]]:
-        images = self.http.get(self.base + "/images", params={"limit": 1000}).json()["images"]
+    def list(self, limit: int) -> list[tuple[str, str]]:
+        images = self.http.get(self.base + "/images", params={"limit": limit}).json()["images"]
         return [(i["id"], i["name"]) for i in images]
+
+    def get(self, ident: str) -> tuple[str, str]:
+        resp = self.http.get("%s/images/%s" % (self.base, ident))
+        resp.raise_for_status()
+        image = resp.json()
+        return image["id"], image["name"]
+
+    def walk(self, limit: int) -> Iterator[dict[str, Any]]:
+        """Glance's ``next`` is a path from its root (``/v2/images?...``)."""
+        root = self.base[: -len("/v2")]
+        url: str | None = "%s/images?limit=%d" % (self.base, limit)
+        while url:
+            resp = self.http.get(url)
+            resp.raise_for_status()
+            page = resp.json()
+            yield from page["images"]
+            url = root + page["next"] if page.get("next") else None
+
+    def item(self, image: dict[str, Any]) -> tuple[str, str]:
+        return image["id"], image["name"]
+
+    def create(self, name: str) -> tuple[str, str, str]:
+        body = {"name": name, "disk_format": "raw", "container_format": "bare"}
+        resp = self.http.post(self.base + "/images", json=body)
+        resp.raise_for_status()
+        image = resp.json()
+        return image["id"], image["name"], image["status"]
 
 
 def _keystoneauth_session(auth_url: str) -> Any:
@@ -180,8 +238,24 @@ class GlanceclientRunner:
             for chunk in data:
                 out.write(chunk)
 
-    def list(self) -> list[tuple[str, str]]:
-        return [(i["id"], i["name"]) for i in self.glance.images.list(limit=1000, page_size=1000)]
+    def list(self, limit: int) -> list[tuple[str, str]]:
+        return [
+            (i["id"], i["name"]) for i in self.glance.images.list(limit=limit, page_size=limit)
+        ]
+
+    def get(self, ident: str) -> tuple[str, str]:
+        image = self.glance.images.get(ident)
+        return image["id"], image["name"]
+
+    def walk(self, limit: int) -> Iterator[Any]:
+        return self.glance.images.list(page_size=limit)  # type: ignore[no-any-return]
+
+    def item(self, image: Any) -> tuple[str, str]:
+        return image["id"], image["name"]
+
+    def create(self, name: str) -> tuple[str, str, str]:
+        image = self.glance.images.create(name=name, disk_format="raw", container_format="bare")
+        return image["id"], image["name"], image["status"]
 
 
 class OpenstacksdkRunner:
@@ -204,8 +278,24 @@ class OpenstacksdkRunner:
     def download(self, image_id: str, path: str) -> None:
         self.conn.image.download_image(image_id, output=path)
 
-    def list(self) -> list[tuple[str, str]]:
-        return [(i.id, i.name) for i in self.conn.image.images(limit=1000)]
+    def list(self, limit: int) -> list[tuple[str, str]]:
+        return [(i.id, i.name) for i in self.conn.image.images(limit=limit)]
+
+    def get(self, ident: str) -> tuple[str, str]:
+        image = self.conn.image.get_image(ident)
+        return image.id, image.name
+
+    def walk(self, limit: int) -> Iterator[Any]:
+        return self.conn.image.images(limit=limit)  # type: ignore[no-any-return]
+
+    def item(self, image: Any) -> tuple[str, str]:
+        return image.id, image.name
+
+    def create(self, name: str) -> tuple[str, str, str]:
+        """``allow_duplicates=True``: no lookup by name first, one request as the others send."""
+        image = self.conn.image.create_image(name, disk_format="raw", container_format="bare",
+                                             allow_duplicates=True)  # fmt: skip
+        return image.id, image.name, image.status
 
 
 RUNNERS = {
@@ -219,11 +309,15 @@ RUNNERS = {
 # -- scenarios -------------------------------------------------------------------------
 
 
-def _server_received(server: str, image_id: str) -> int:
+def _stats(server: str) -> dict[str, Any]:
     import urllib.request
 
     with urllib.request.urlopen(server + "/_stats") as resp:  # noqa: S310 - loopback
-        return int(json.load(resp)["received"].get(image_id, -1))
+        return dict(json.load(resp))
+
+
+def _server_received(server: str, ident: str) -> int:
+    return int(_stats(server)["received"].get(ident, -1))
 
 
 def upload(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
@@ -251,17 +345,71 @@ def _transfer_result(done: dict[str, Any], size: int) -> dict[str, Any]:
             "rss_growth_mib": done["rss_growth_mib"]}  # fmt: skip
 
 
+def _with_us(result: dict[str, Any]) -> dict[str, Any]:
+    return dict(result, cpu_us_per_call=1000 * result["cpu_ms_per_call"])
+
+
 def list_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``limit=total`` over a collection of ``total``: one page, every id and name read."""
     total = params["total"]
+    ends = (image_id(0), image_id(total - 1))
 
     def check(pairs: list[tuple[str, str]]) -> None:
-        if len(pairs) != total or pairs[0][0] != "00000000-0000-4000-8000-000000000000":
-            raise RuntimeError("listed %d images, expected %d" % (len(pairs), total))
+        if len(pairs) != total or (pairs[0][0], pairs[-1][0]) != ends:
+            raise RuntimeError("listed %d images, expected %d from %s" % (len(pairs), total,
+                                                                         ends[0]))  # fmt: skip
 
-    return child.cpu_per_call(runner.list, check, params)
+    return _with_us(child.cpu_per_call(lambda: runner.list(total), check, params))
 
 
-SCENARIOS = {"upload": upload, "download": download, "list": list_images}
+def get_image(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """One canned image by id, again and again: client CPU per call."""
+    wanted = (image_id(0), "image-000000")
+
+    def check(got: tuple[str, str]) -> None:
+        if got != wanted:
+            raise RuntimeError("got %r, not %r" % (got, wanted))
+
+    return _with_us(child.cpu_per_call(lambda: runner.get(wanted[0]), check, params))
+
+
+def walk_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``total`` images, ``limit`` per page, as the client yields them: CPU per item, RSS.
+
+    Page requests are those of the walk and of its warm-up on pages of 2.
+    """
+    before = _stats(params["server"]).get("list_requests", 0)
+    figures = child.walk(runner.walk, runner.item, params, image_id)
+    figures["page_requests"] = _stats(params["server"]).get("list_requests", 0) - before
+    return figures
+
+
+def create_image(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """``calls`` image records created on one client: client CPU per call."""
+    numbers = itertools.count()
+    seen: set[str] = set()
+    wanted = [""]
+
+    def create() -> tuple[str, str, str]:
+        wanted[0] = "bench-%d" % next(numbers)
+        return runner.create(wanted[0])  # type: ignore[no-any-return]
+
+    def check(got: tuple[str, str, str]) -> None:
+        ident, name, status = got
+        if not ident or ident in seen or name != wanted[0] or status != "queued":
+            raise RuntimeError("created %r, wanted a new queued image %r" % (got, wanted[0]))
+        seen.add(ident)
+
+    before = _stats(params["server"]).get("create_requests", 0)
+    result = _with_us(child.cpu_per_call(create, check, params))
+    made = _stats(params["server"]).get("create_requests", 0) - before
+    if made != len(seen):
+        raise RuntimeError("%d create requests for %d images" % (made, len(seen)))
+    return result
+
+
+SCENARIOS = {"upload": upload, "download": download, "list": list_images, "get": get_image,
+             "walk": walk_images, "create": create_image}  # fmt: skip
 
 
 def run(client: str, scenario: str, params: dict[str, Any]) -> dict[str, Any]:

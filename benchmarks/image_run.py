@@ -10,7 +10,11 @@ median over rounds of client ÷ requests in the same round). JSON goes to
 
 Scenarios (see :mod:`benchmarks.image_clients`): ``upload`` and
 ``download`` of the file (MiB/s, source reads per byte, peak RSS growth),
-``list`` of 1,000 images (client CPU per call).
+``list20`` and ``list`` of 20 and 1,000 images in one page, ``get`` of one
+image and ``create`` of an image record without data (client CPU per
+call), and ``walk`` of 20,000 images 1,000 per page as the client yields
+them (CPU per item, peak RSS growth). ``list20`` and ``walk`` run against
+canned Glances of their own holding 20 and 20,000 images, without data.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from benchmarks.run import child_env, launch, run_child, stop_server
 RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "glanceclient", "openstacksdk")
 BASELINE = "requests"
-SCENARIOS = ("upload", "download", "list")
+SCENARIOS = ("upload", "download", "list20", "list", "get", "walk", "create")
 JOB_TIMEOUT = 600.0
 _MIB = 1024 * 1024
 
@@ -49,7 +53,19 @@ ROWS = (
     ("download, client CPU (s)", "download", "cpu_s", "cost"),
     ("download, peak RSS growth (MiB)", "download", "rss_growth_mib", None),
     ("list 1,000 images, CPU/call", "list", "cpu_ms_per_call", "cost"),
+    ("list 20 images, CPU/call", "list20", "cpu_us_per_call", "cost"),
+    ("get one image, CPU/call", "get", "cpu_us_per_call", "cost"),
+    ("walk 20,000 images, 1,000 a page, CPU/item", "walk", "cpu_us_per_item", "cost"),
+    ("walk, peak RSS growth (MiB)", "walk", "rss_growth_mib", None),
+    ("walk, images walked", "walk", "items", None),
+    ("walk, page requests", "walk", "page_requests", None),
+    ("create an image record, CPU/call", "create", "cpu_us_per_call", "cost"),
 )
+#: The unit a ratio row's median is shown in, by metric (older runs: by label).
+UNITS = {"mib_per_s": " MiB/s", "cpu_s": " s", "cpu_ms_per_call": " ms",
+         "cpu_us_per_call": " µs", "cpu_us_per_item": " µs"}  # fmt: skip
+#: Metrics that count things, shown as whole numbers.
+COUNTS = ("items", "page_requests")
 
 
 def write_data(path: Path, size: int) -> None:
@@ -62,8 +78,26 @@ def write_data(path: Path, size: int) -> None:
             left -= step
 
 
-def start(data: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    return launch("benchmarks.image_server", ["--data", str(data)], env)
+def start(
+    data: Path | None, env: dict[str, str], total: int = 1000
+) -> tuple[subprocess.Popen[str], str]:
+    """A canned Glance listing ``total`` images; with no ``data``, one that has none."""
+    args = ["--list-total", str(total)] + (["--data", str(data)] if data else [])
+    return launch("benchmarks.image_server", args, env)
+
+
+def settings(quick: bool) -> dict[str, dict[str, Any]]:
+    """Per-scenario parameters (upload and download need none); ``quick`` is a smoke run."""
+    scale = 0.3 if quick else 1.0
+    per_call = {"calls": int(300 * scale), "warmup": 20, "min_calls": 10,
+                "budget_s": 1.0 * scale}  # fmt: skip
+    return {
+        "list": {"total": 1000, "warmup": 1, "calls": 30, "min_calls": 5, "budget_s": 2.0},
+        "list20": dict(per_call, total=20),
+        "get": per_call,
+        "create": per_call,
+        "walk": {"total": 20_000, "limit": 1000, "walk_budget_s": 3.0 if quick else 10.0},
+    }
 
 
 def upload_once(server: str, data: Path) -> str:
@@ -89,7 +123,14 @@ def run_job(
     return run_child("benchmarks.image_clients", client, scenario, params, env, JOB_TIMEOUT)
 
 
-def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+def rounds(
+    options: argparse.Namespace, params: dict[str, Any], config: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, list[Any]]]:
+    """Every round: every scenario, clients in rotated order.
+
+    ``list20`` is the runners' ``list`` against the server holding 20
+    images; ``walk`` has a server of its own too.
+    """
     env = child_env()
     runs: dict[str, dict[str, list[Any]]] = {}
     for number in range(options.rounds):
@@ -98,7 +139,10 @@ def rounds(options: argparse.Namespace, params: dict[str, Any]) -> dict[str, dic
         for scenario in options.only:
             for client in order:
                 started = time.perf_counter()
-                result = run_job(env, client, scenario, params)
+                server = params["servers"].get(scenario, params["server"])
+                job = "list" if scenario == "list20" else scenario
+                result = run_job(env, client, job, dict(params, **config.get(scenario, {}),
+                                                        server=server))  # fmt: skip
                 print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
                       result["status"][:90], time.perf_counter() - started),
                       file=sys.stderr, flush=True)  # fmt: skip
@@ -115,7 +159,9 @@ def summarise(runs: dict[str, dict[str, list[Any]]], clients: list[str]) -> list
     rows = []
     for label, scenario, metric, kind in ROWS:
         by_client = runs.get(scenario, {})
-        row: dict[str, Any] = {"label": label, "cells": {}}
+        row: dict[str, Any] = {"label": label, "cells": {}, "unit": UNITS.get(metric, "")}
+        if metric in COUNTS:
+            row["count"] = True
         base = by_client.get(BASELINE, [])
         for client in clients:
             results = by_client.get(client, [])
@@ -137,11 +183,15 @@ def summarise(runs: dict[str, dict[str, list[Any]]], clients: list[str]) -> list
     return rows
 
 
-def _cell(cell: dict[str, Any], metric_label: str) -> str:
+def _cell(
+    cell: dict[str, Any], metric_label: str, unit: str | None = None, count: bool = False
+) -> str:
     if "median" not in cell:
         return cell["status"][:20]
+    if count:
+        return "%.0f" % cell["median"]
     if "ratio" in cell:
-        unit = (
+        unit = unit or (
             " MiB/s" if "throughput" in metric_label else " s" if "(s)" in metric_label else " ms"
         )
         return "%.2f× (%.0f%s)" % (cell["ratio"], cell["median"], unit)
@@ -152,7 +202,12 @@ def rst_table(rows: list[dict[str, Any]], clients: list[str]) -> str:
     labels = {"requests": "raw requests"}
     header = ["Scenario"] + [labels.get(c, c) for c in clients]
     body = [
-        [row["label"]] + [_cell(row["cells"][c], row["label"]) for c in clients] for row in rows
+        [row["label"]]
+        + [
+            _cell(row["cells"][c], row["label"], row.get("unit"), row.get("count", False))
+            for c in clients
+        ]  # fmt: skip
+        for row in rows
     ]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     rule = "  ".join("=" * w for w in widths)
@@ -191,21 +246,30 @@ def main(argv: list[str] | None = None) -> int:
         runs = json.loads(options.report.read_text())["runs"]
         print(rst_table(summarise(runs, options.clients), options.clients))
         return 0
+    config = settings(options.quick)
     with tempfile.TemporaryDirectory(
         prefix="stackclient-image-bench-", dir=options.scratch
     ) as scratch:
         data = Path(scratch) / "image.raw"
         write_data(data, options.size_mib * _MIB)
         proc, server = start(data, child_env())
+        others: list[subprocess.Popen[str]] = []
         try:
-            params = {"server": server, "data": str(data), "scratch": scratch,
-                      "image_id": upload_once(server, data), "total": 1000, "warmup": 1,
-                      "calls": 30, "min_calls": 5, "budget_s": 2.0}  # fmt: skip
-            runs = rounds(options, params)
+            servers = {}
+            for scenario in ("list20", "walk"):
+                if scenario in options.only:
+                    small, servers[scenario] = start(None, child_env(), config[scenario]["total"])
+                    others.append(small)
+            params = {"server": server, "servers": servers, "data": str(data),
+                      "scratch": scratch, "image_id": upload_once(server, data)}  # fmt: skip
+            runs = rounds(options, params, config)
         finally:
+            for small in others:
+                stop_server(small)
             stop_server(proc)
     rows = summarise(runs, options.clients)
-    document = {"rounds": options.rounds, "size_mib": options.size_mib, "rows": rows, "runs": runs}
+    document = {"rounds": options.rounds, "size_mib": options.size_mib, "rows": rows, "runs": runs,
+                "settings": config}  # fmt: skip
     document["clients"] = options.clients
     written = record.save(
         "image", "benchmarks.image_run", document, began, argv, None, options.output

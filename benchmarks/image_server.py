@@ -2,7 +2,8 @@
 
 Run ``python -m benchmarks.image_server --port 0 --data FILE --list-total N``;
 it hashes FILE once (md5 and sha512, as Glance would record them), then
-prints ``READY <url>``. asyncio streams, HTTP/1.1 keep-alive, request
+prints ``READY <url>``. Without ``--data`` (a server only for listings and
+records) there is no image data to download. asyncio streams, HTTP/1.1 keep-alive, request
 bodies read by Content-Length or chunked encoding and counted, never kept;
 image data sent with ``sendfile`` (Range honoured), so the clients are what
 gets measured.
@@ -13,12 +14,17 @@ devstack does)::
     POST /v3/auth/tokens                     201, token with a catalog
     GET  / , /v3                             identity discovery
     GET  /image , /image/v2                  image version discovery
-    GET  /image/v2/images[?limit&marker&name] the canned list of N images
+    GET  /image/v2/images[?limit&marker&name] the canned list of N images, paged,
+                                             with a root-relative ``next`` while
+                                             more follow
     POST /image/v2/images                    201, a queued image
-    GET  /image/v2/images/<id>               the image (404 if unknown)
+    GET  /image/v2/images/<id>               a created or canned image (404 if unknown)
     PUT  /image/v2/images/<id>/file          204; counts the bytes
     GET  /image/v2/images/<id>/file          FILE (206 with Range)
     GET  /_stats                             bytes received per image, counters
+
+Canned images are encoded once at start-up, so no client pays the server's
+first encode of a page.
 """
 
 from __future__ import annotations
@@ -36,15 +42,22 @@ from urllib.parse import parse_qs
 
 from benchmarks import documents
 
-__all__ = ["main"]
+__all__ = ["canned_image", "image_id", "main"]
 
 _CHUNK = 1024 * 1024
 _REASONS = {200: "OK", 201: "Created", 204: "No Content", 206: "Partial Content",
             300: "Multiple Choices", 404: "Not Found", 405: "Method Not Allowed"}  # fmt: skip
 
 
-def _digests(path: str) -> dict[str, Any]:
+def image_id(index: int) -> str:
+    """The id of canned image ``index``."""
+    return "%08x-0000-4000-8000-%012x" % (index, index)
+
+
+def _digests(path: str | None) -> dict[str, Any]:
     md5, sha512, size = hashlib.md5(), hashlib.sha512(), 0
+    if path is None:
+        return {"size": 0, "checksum": md5.hexdigest(), "os_hash_value": sha512.hexdigest()}
     with open(path, "rb") as handle:
         while chunk := handle.read(_CHUNK):
             md5.update(chunk)
@@ -56,7 +69,7 @@ def _digests(path: str) -> dict[str, Any]:
 def canned_image(index: int) -> dict[str, Any]:
     """Image ``index`` of the canned list (as Glance shows an active image)."""
     return {
-        "id": "%08x-0000-4000-8000-%012x" % (index, index),
+        "id": image_id(index),
         "name": "image-%06d" % index,
         "status": "active",
         "visibility": "public",
@@ -98,19 +111,23 @@ def image_schema() -> dict[str, Any]:
 class App:
     """Routing and the state of the created images."""
 
-    def __init__(self, data_path: str, list_total: int) -> None:
+    def __init__(self, data_path: str | None, list_total: int) -> None:
         self.data_path = data_path
         self.recorded = _digests(data_path)
         self.images: dict[str, dict[str, Any]] = {}
         self.received: dict[str, int] = {}
         self.requests = 0
+        self.counts = {"list_requests": 0, "get_requests": 0, "create_requests": 0}
         self.listing = [canned_image(i) for i in range(list_total)]
+        self.encoded = [_encode(image) for image in self.listing]
+        self.index = {image["id"]: i for i, image in enumerate(self.listing)}
         self.base = ""
 
     def image(self, image_id: str) -> dict[str, Any] | None:
         image = self.images.get(image_id)
         if image is None:
-            return None
+            index = self.index.get(image_id)
+            return None if index is None else self.listing[index]
         got = self.received.get(image_id)
         if got is not None:
             image = dict(image, status="active", size=got, os_hash_algo="sha512")
@@ -133,21 +150,23 @@ class App:
         self.images[image_id] = image
         return image
 
-    def listing_page(self, query: dict[str, list[str]]) -> dict[str, Any]:
+    def listing_page(self, query: dict[str, list[str]]) -> bytes:
+        """The encoded body of one page of the listing (or of a ``name`` lookup)."""
         if "name" in query:
             items = [i for i in self.images.values() if i.get("name") == query["name"][0]]
-            return {"images": items, "first": "/v2/images", "schema": "/v2/schemas/images"}
+            return _encode({"images": items, "first": "/v2/images",
+                            "schema": "/v2/schemas/images"})  # fmt: skip
         limit = int(query.get("limit", ["25"])[0])
         start = 0
         if "marker" in query:
-            ids = [i["id"] for i in self.listing]
-            start = ids.index(query["marker"][0]) + 1 if query["marker"][0] in ids else 0
-        page = self.listing[start : start + limit]
-        body: dict[str, Any] = {"images": page, "first": "/v2/images",
-                                "schema": "/v2/schemas/images"}  # fmt: skip
+            marker = self.index.get(query["marker"][0])
+            start = 0 if marker is None else marker + 1
+        page = self.encoded[start : start + limit]
+        tail = b',"first":"/v2/images","schema":"/v2/schemas/images"'
         if start + limit < len(self.listing) and page:
-            body["next"] = "/v2/images?limit=%d&marker=%s" % (limit, page[-1]["id"])
-        return body
+            last = self.listing[start + len(page) - 1]["id"]
+            tail += b',"next":' + _encode("/v2/images?limit=%d&marker=%s" % (limit, last))
+        return b'{"images":[' + b",".join(page) + b"]" + tail + b"}"
 
 
 def _head(status: int, headers: dict[str, str]) -> bytes:
@@ -156,8 +175,12 @@ def _head(status: int, headers: dict[str, str]) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
+def _encode(document: Any) -> bytes:
+    return json.dumps(document, separators=(",", ":")).encode()
+
+
 def _json(status: int, document: Any, extra: dict[str, str] | None = None) -> bytes:
-    body = json.dumps(document, separators=(",", ":")).encode()
+    body = document if isinstance(document, bytes) else _encode(document)
     headers = {"Content-Type": "application/json", "Content-Length": str(len(body)),
                "x-openstack-request-id": "req-bench"}  # fmt: skip
     headers.update(extra or {})
@@ -244,6 +267,8 @@ class Server:
             if method == "PUT":
                 app.received[image_id] = length
                 writer.write(_head(204, {"Content-Length": "0"}))
+            elif self.app.data_path is None:
+                writer.write(_json(404, {"message": "404 Not Found", "code": "404 Not Found"}))
             else:
                 await self.send_file(writer, headers.get("range"))
                 return
@@ -261,7 +286,7 @@ class Server:
             headers["Content-Range"] = "bytes %d-%d/%d" % (offset, size - 1, size)
         writer.write(_head(206 if offset else 200, headers))
         await writer.drain()
-        with open(self.app.data_path, "rb") as handle:
+        with open(str(self.app.data_path), "rb") as handle:
             await asyncio.get_running_loop().sendfile(writer.transport, handle, offset)
 
     def route(self, method: str, path: str, query: dict[str, list[str]], body: bytes) -> bytes:
@@ -279,10 +304,13 @@ class Server:
             return _json(300 if path.rstrip("/") == "/image" else 200, {"versions": [version]})
         if path == "/image/v2/images":
             if method == "POST":
+                app.counts["create_requests"] += 1
                 methods = {"OpenStack-image-import-methods": "glance-direct,web-download"}
                 return _json(201, app.create(body), methods)
+            app.counts["list_requests"] += 1
             return _json(200, app.listing_page(query))
         if path.startswith("/image/v2/images/") and method == "GET":
+            app.counts["get_requests"] += 1
             image = app.image(path.rsplit("/", 1)[1])
             if image is None:
                 return _json(404, {"message": "404 Not Found", "code": "404 Not Found"})
@@ -296,7 +324,7 @@ class Server:
                                "links": [{"rel": "first", "href": "{first}"},
                                          {"rel": "next", "href": "{next}"}]})  # fmt: skip
         if path == "/_stats":
-            return _json(200, {"requests": app.requests, "received": app.received})
+            return _json(200, dict(app.counts, requests=app.requests, received=app.received))
         return _json(404, {"message": "no route for %s %s" % (method, path)})
 
 
@@ -318,10 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     """Parse options, hash the data file, serve until stdin closes."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.image_server")
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--data", required=True, help="the image data file served and expected")
+    parser.add_argument("--data", help="the image data file served and expected (default: none)")
     parser.add_argument("--list-total", type=int, default=1000)
     options = parser.parse_args(argv)
-    app = App(os.path.abspath(options.data), options.list_total)
+    app = App(options.data and os.path.abspath(options.data), options.list_total)
     asyncio.run(_serve(app, options.port))
     return 0
 

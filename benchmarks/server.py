@@ -49,6 +49,7 @@ REASONS = types.MappingProxyType(
     {
         200: "OK",
         201: "Created",
+        202: "Accepted",
         300: "Multiple Choices",
         400: "Bad Request",
         401: "Unauthorized",
