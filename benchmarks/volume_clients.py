@@ -216,7 +216,7 @@ def walk_volumes(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     return paging.walk(
         runner.iterate,
         params,
-        (_volume(0), _volume(params["total"] - 1)),
+        _volume,
         lambda: control.stats(params["server"])["volumes_list"],
     )
 
