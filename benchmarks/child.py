@@ -10,17 +10,13 @@ times the repeated-call scenarios the same way for every service.
 from __future__ import annotations
 
 import argparse
-import gc
-import itertools
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from benchmarks.clients.scenarios import current_rss_kib, peak_rss_kib
-
-__all__ = ["RESULT_MARK", "cpu_per_call", "main", "run", "walk"]
+__all__ = ["RESULT_MARK", "cpu_per_call", "main", "run"]
 
 RESULT_MARK = "BENCH-RESULT "
 
@@ -56,57 +52,6 @@ def cpu_per_call(
             break
     cpu_times.sort()
     return {key: 1000 * cpu_times[len(cpu_times) // 2], "calls": len(cpu_times)}
-
-
-def walk(
-    items: Callable[[int], Iterable[Any]],
-    read: Callable[[Any], tuple[str, str]],
-    params: dict[str, Any],
-    ident: Callable[[int], str],
-) -> dict[str, Any]:
-    """Consume a paged collection as the client yields it; CPU per item, peak RSS growth.
-
-    ``items(limit)`` is the client's way of walking every item ``limit``
-    per page (its generator where it has one); ``read(item)`` returns the
-    item's id and name, as the caller would read them, inside the timed
-    section. Paging is exercised first on pages of 2, outside it. The walk
-    stops at a page boundary once ``params["walk_budget_s"]`` have passed,
-    after two pages at least (a slow client walks fewer pages; ``items``
-    says how many it walked).
-    Checked: ``params["total"]`` items, or whole pages of them, the first
-    and last with the ids ``ident(0)`` and ``ident(items - 1)``. The RSS
-    growth is the peak after the walk minus the RSS before it, in MiB.
-    """
-    warm = iter(items(2))
-    for item in itertools.islice(warm, 5):
-        read(item)
-    getattr(warm, "close", lambda: None)()
-    del warm
-    gc.collect()
-    limit, total = params["limit"], params["total"]
-    rss_before, peak_before = current_rss_kib(), peak_rss_kib()
-    count, first, last, stopped = 0, "", "", False
-    cpu, wall = time.process_time(), time.perf_counter()
-    deadline = wall + params.get("walk_budget_s", float("inf"))
-    walking = iter(items(limit))
-    for item in walking:
-        last = read(item)[0]
-        first = first or last
-        count += 1
-        if count % limit == 0 and count > limit and time.perf_counter() > deadline:
-            stopped = True
-            break
-    getattr(walking, "close", lambda: None)()
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    peak_after = peak_rss_kib()
-    whole = count == total or (stopped and count < total)
-    if not whole or (first, last) != (ident(0), ident(count - 1)):
-        raise RuntimeError("walked %d items from %s to %s, expected %d from %s"
-                           % (count, first, last, total, ident(0)))  # fmt: skip
-    return {"cpu_us_per_item": 1e6 * cpu / count, "wall_us_per_item": 1e6 * wall / count,
-            "cpu_s": cpu, "wall_s": wall, "items": count, "partial": int(count < total),
-            "rss_growth_mib": max(peak_after - rss_before, 0) / 1024.0,
-            "rss_before_kib": rss_before, "peak_before_kib": peak_before}  # fmt: skip
 
 
 def run(

@@ -20,9 +20,10 @@ the others are told), then:
     ``compute.servers(details=True, limit=)``, python-novaclient
     ``servers.list(limit=, marker=)`` in a loop, raw requests following
     ``servers_links``), reading ``id`` and ``name`` of each; client CPU per
-    item, peak RSS growth, page requests. A client still walking when the
-    budget is spent stops at the end of a page. Checked: count (all, or
-    whole pages), first and last ids.
+    item, peak RSS growth, page requests (:mod:`benchmarks.paging`). A
+    client still walking when the budget is spent stops at the end of a
+    page. Checked: count (all, or whole pages), first and last servers
+    (id and name), a page request at least for every page walked.
 ``create``
     boots a server (``POST /servers``: name, image, flavor, ``networks:
     none``) and reads the id Nova answers with (its answer has no name);
@@ -46,7 +47,7 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
-from benchmarks import child
+from benchmarks import child, paging
 from benchmarks.compute_server import FLAVOR_ID, IMAGE_ID, created_id, server_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
@@ -308,15 +309,13 @@ def get_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def walk_servers(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
-    """``total`` servers, ``limit`` per page, as the client yields them: CPU per item, RSS.
-
-    Page requests are those of the walk and of its warm-up on pages of 2.
-    """
-    before = _stats(params["server"])
-    figures = child.walk(runner.walk, runner.item, params, server_id)
-    after = _stats(params["server"])
-    figures["page_requests"] = after.get("servers_list", 0) - before.get("servers_list", 0)
-    return figures
+    """``total`` servers, ``limit`` per page, as the client yields them (:mod:`benchmarks.paging`)."""
+    return paging.walk(
+        lambda limit: map(runner.item, runner.walk(limit)),
+        params,
+        lambda index: (server_id(index), "vm-%06d" % index),
+        lambda: _stats(params["server"]).get("servers_list", 0),
+    )
 
 
 def create_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:

@@ -23,15 +23,18 @@ one ``BENCH-RESULT {...}`` line (``status`` ``ok``, ``not installed`` or
               ``images.list(page_size=)``, openstacksdk ``image.images(limit=)``,
               raw requests following Glance's ``next``), reading ``id`` and
               ``name`` of each; client CPU per item, peak RSS growth, page
-              requests.
+              requests (:mod:`benchmarks.paging`: a slow client stops at
+              the end of a page once ``walk_budget_s`` is spent).
 ``create``    create an image record without data (name, disk and container
               formats), reading the ``id`` and ``name`` of the answer; client
               CPU per call.
 
 Every result is checked: the server's byte count for uploads, size and
 sampled windows of the file for downloads, count and first/last ids for
-lists and walks, id and name for gets, and for creates the name given
-back, the ``queued`` status and an id never seen before.
+lists, for walks the count (all, or whole pages), the first and last
+images (id and name) and a page request for every page walked, id and
+name for gets, and for creates the name given back, the ``queued``
+status and an id never seen before.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from benchmarks import child
+from benchmarks import child, paging
 from benchmarks.image_server import image_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
@@ -374,14 +377,13 @@ def get_image(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def walk_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
-    """``total`` images, ``limit`` per page, as the client yields them: CPU per item, RSS.
-
-    Page requests are those of the walk and of its warm-up on pages of 2.
-    """
-    before = _stats(params["server"]).get("list_requests", 0)
-    figures = child.walk(runner.walk, runner.item, params, image_id)
-    figures["page_requests"] = _stats(params["server"]).get("list_requests", 0) - before
-    return figures
+    """``total`` images, ``limit`` per page, as the client yields them (:mod:`benchmarks.paging`)."""
+    return paging.walk(
+        lambda limit: map(runner.item, runner.walk(limit)),
+        params,
+        lambda index: (image_id(index), "image-%06d" % index),
+        lambda: _stats(params["server"]).get("list_requests", 0),
+    )
 
 
 def create_image(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
