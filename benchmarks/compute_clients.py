@@ -41,24 +41,17 @@ The result is one ``BENCH-RESULT {json}`` line on stdout.
 from __future__ import annotations
 
 import itertools
-import json
 import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
-from benchmarks import child, paging
+from benchmarks import child, control, paging
 from benchmarks.compute_server import FLAVOR_ID, IMAGE_ID, created_id, server_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
 MICROVERSION = "2.100"
 
 __all__ = ["main"]
-
-
-def _stats(server: str) -> dict[str, int]:
-    with urllib.request.urlopen(server + "/_stats") as resp:  # noqa: S310 - loopback
-        return dict(json.load(resp))
 
 
 def _keystoneauth_session(auth_url: str) -> Any:
@@ -314,14 +307,14 @@ def walk_servers(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         lambda limit: map(runner.item, runner.walk(limit)),
         params,
         lambda index: (server_id(index), "vm-%06d" % index),
-        lambda: _stats(params["server"]).get("servers_list", 0),
+        lambda: control.stats(params["server"]).get("servers_list", 0),
     )
 
 
 def create_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     """``calls`` boots on one client: client CPU per call, each answer's id read."""
     names = ("bench-%d" % number for number in itertools.count())
-    done = [_stats(params["server"]).get("servers_create", 0)]
+    done = [control.stats(params["server"]).get("servers_create", 0)]
 
     def check(ident: str) -> None:
         done[0] += 1
@@ -335,14 +328,14 @@ def create_server(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
 def negotiate(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
     """Two new clients on a new session, ``calls`` gets each: version documents fetched."""
     server = params["server"]
-    before = _stats(server)
+    before = control.stats(server)
     runner.new_session()
     clients = [runner.client(), runner.client()]
     for nova in clients:
         for _ in range(params["calls"]):
             if runner.get(nova, server_id(0)) != "vm-000000":
                 raise RuntimeError("got the wrong server")
-    after = _stats(server)
+    after = control.stats(server)
     versions = after.get("compute_versions", 0) - before.get("compute_versions", 0)
     compute = after.get("compute_requests", 0) - before.get("compute_requests", 0)
     calls = 2 * params["calls"]

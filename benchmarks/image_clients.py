@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import resource
 import tempfile
@@ -50,7 +49,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from benchmarks import child, paging
+from benchmarks import child, control, paging
 from benchmarks.image_server import image_id
 
 USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
@@ -312,15 +311,8 @@ RUNNERS = {
 # -- scenarios -------------------------------------------------------------------------
 
 
-def _stats(server: str) -> dict[str, Any]:
-    import urllib.request
-
-    with urllib.request.urlopen(server + "/_stats") as resp:  # noqa: S310 - loopback
-        return dict(json.load(resp))
-
-
 def _server_received(server: str, ident: str) -> int:
-    return int(_stats(server)["received"].get(ident, -1))
+    return int(control.call(server, "GET", "/_stats")["received"].get(ident, -1))
 
 
 def upload(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
@@ -382,7 +374,7 @@ def walk_images(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
         lambda limit: map(runner.item, runner.walk(limit)),
         params,
         lambda index: (image_id(index), "image-%06d" % index),
-        lambda: _stats(params["server"]).get("list_requests", 0),
+        lambda: control.stats(params["server"]).get("list_requests", 0),
     )
 
 
@@ -402,9 +394,9 @@ def create_image(runner: Any, params: dict[str, Any]) -> dict[str, Any]:
             raise RuntimeError("created %r, wanted a new queued image %r" % (got, wanted[0]))
         seen.add(ident)
 
-    before = _stats(params["server"]).get("create_requests", 0)
+    before = control.stats(params["server"]).get("create_requests", 0)
     result = _with_us(child.cpu_per_call(create, check, params))
-    made = _stats(params["server"]).get("create_requests", 0) - before
+    made = control.stats(params["server"]).get("create_requests", 0) - before
     if made != len(seen):
         raise RuntimeError("%d create requests for %d images" % (made, len(seen)))
     return result
