@@ -51,15 +51,6 @@ def server_id(index: int) -> str:
     return "%08x-5e7f-4a1b-8c2d-%012x" % (index, index)
 
 
-def server_index(ident: str) -> int | None:
-    """The index of canned server ``ident``; None if it is not one."""
-    try:
-        index = int(ident[:8], 16)
-    except ValueError:
-        return None
-    return index if server_id(index) == ident else None
-
-
 def created_id(number: int) -> str:
     """The id the server gives the ``number``-th server it boots (from 1)."""
     return "%08x-c7ea-4e0d-8b0e-%012x" % (number, number)
@@ -204,7 +195,7 @@ class ComputeApp(server.App):
             return self._bad_request("limit must be a non-negative integer", headers)
         start = 0
         if "marker" in query:
-            index = server_index(query["marker"][0])
+            index = server.canned_index(query["marker"][0], server_id)
             if index is None or index >= self.servers:
                 return self._bad_request("marker [%s] not found" % query["marker"][0], headers)
             start = index + 1

@@ -48,15 +48,6 @@ def port_id(index: int) -> str:
     return "%08x-1c2d-4e3f-8a4b-%012x" % (index, index)
 
 
-def port_index(ident: str) -> int | None:
-    """The index of the canned port ``ident``, or None."""
-    try:
-        index = int(ident[:8], 16)
-    except ValueError:
-        return None
-    return index if port_id(index) == ident else None
-
-
 def port(index: int) -> dict[str, Any]:
     """Canned port ``index``, shaped as Neutron 29 shows a port."""
     project = documents.ADMIN_PROJECT_ID
@@ -184,7 +175,7 @@ class NetworkApp(server.App):
         if limit < 1:
             return self._bad_request("Bad limit request: limit must be a positive integer.")
         marker = query.get("marker", [None])[0]
-        if marker is not None and port_index(marker) is None:
+        if marker is not None and server.canned_index(marker, port_id) is None:
             return self._port_not_found(marker)
         return self._paged(limit, marker)
 
@@ -193,7 +184,7 @@ class NetworkApp(server.App):
         return self._cached(("ports", limit, marker), lambda: self._page(limit, marker))
 
     def _page(self, limit: int, marker: str | None) -> bytes:
-        start = 0 if marker is None else (port_index(marker) or 0) + 1
+        start = 0 if marker is None else (server.canned_index(marker, port_id) or 0) + 1
         listed = [port(index) for index in range(start, min(start + limit, self.ports))]
         href = "http://%s/network/v2.0/ports?limit=%d&marker=%%s" % (self.host_port, limit)
         links = []

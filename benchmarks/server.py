@@ -107,6 +107,15 @@ def token_expiry(token: str | None) -> float | None:
         return None
 
 
+def canned_index(ident: str, ident_of: Callable[[int], str]) -> int | None:
+    """The index whose id ``ident_of(index)`` is ``ident`` (canned ids lead with it in hex), or None."""
+    try:
+        index = int(ident[:8], 16)
+    except ValueError:
+        return None
+    return index if ident_of(index) == ident else None
+
+
 def split_prefix(path: str, default_total: int) -> tuple[str, int, str] | None:
     """Split ``/c/<total>/rest`` into (prefix, total, rest)."""
     if not path.startswith("/c/"):
