@@ -159,6 +159,9 @@ class ObjectDownload(Command):
         parser.add_argument("object")
         parser.add_argument("--file", help="where to write it (default: the object's name)")
         parser.add_argument("--progress", action="store_true", help="show a progress bar")
+        parser.add_argument("--ignore-checksum", action="store_true",
+                            help="do not hash the data against the MD5s Swift recorded "
+                                 "(sizes are still checked)")  # fmt: skip
 
     def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> None:
         target = args.file or args.object
@@ -166,7 +169,8 @@ class ObjectDownload(Command):
         if directory:
             os.makedirs(directory, exist_ok=True)
         ctx.conn.object_store.objects.download(args.container, args.object, target,
-                                               progress=_bar(ctx, args, "download " + args.object))  # fmt: skip
+                                               progress=_bar(ctx, args, "download " + args.object),
+                                               checksum=not args.ignore_checksum)  # fmt: skip
 
 
 class ObjectDelete(Command):

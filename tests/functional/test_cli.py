@@ -206,6 +206,10 @@ def test_container_and_object_round_trip(cli, tmp_path):
         target = tmp_path / "back.bin"
         cli("object", "download", container, "a/blob.bin", "--file", str(target))
         assert target.read_bytes() == data
+        unhashed = tmp_path / "unhashed.bin"
+        cli("object", "download", container, "a/blob.bin", "--file", str(unhashed),
+            "--ignore-checksum")  # fmt: skip
+        assert unhashed.read_bytes() == data
         code, _, err = cli("container", "delete", container, check=False)
         assert code == 1 and "not empty" in err
     finally:

@@ -53,6 +53,7 @@ class DownloadOptions(_t.NamedTuple):
     progress: progress.ProgressCallback | None = None
     retries: int = 2
     version_id: str | None = None
+    checksum: bool = True
 
 
 class Plan(_t.NamedTuple):
@@ -116,18 +117,38 @@ def _dlo_parts(manager: ObjectManager, manifest: str, where: str) -> list[Part]:
 # -- checking a stream --------------------------------------------------------------
 
 
+class _Unhashed:
+    """What PartChecker uses instead of an MD5 when the caller turned checksums off."""
+
+    def update(self, data: _t.Any) -> None:
+        pass
+
+    def hexdigest(self) -> None:
+        return None
+
+
 class PartChecker:
-    """Hashes bytes as they arrive and checks each part when it ends."""
+    """Hashes bytes as they arrive and checks each part when it ends.
+
+    With ``verify=False`` nothing is hashed, but the parts' sizes are
+    still checked: a short or long download never passes as complete.
+    """
 
     def __init__(
-        self, parts: list[Part], where: str, start: int = 0, digest: _t.Any = None
+        self,
+        parts: list[Part],
+        where: str,
+        start: int = 0,
+        digest: _t.Any = None,
+        verify: bool = True,
     ) -> None:
         self.parts, self.where = parts, where
         self.index = next(
             (i for i, p in enumerate(parts) if p.offset + p.length > start), len(parts)
         )
         self.position = start
-        self.digest = digest or _sources.md5()
+        self._new_digest = _sources.md5 if verify else _Unhashed
+        self.digest = digest or self._new_digest()
 
     def feed(self, data: bytes) -> None:
         """Account for ``data`` (the bytes that follow what came before)."""
@@ -148,7 +169,7 @@ class PartChecker:
     def _close_part(self, part: Part) -> None:
         check_part(part, self.digest.hexdigest(), self.where)
         self.index += 1
-        self.digest = _sources.md5()
+        self.digest = self._new_digest()
 
     def finish(self) -> None:
         """Raise unless every part arrived whole (zero-length parts included)."""
@@ -162,9 +183,9 @@ class PartChecker:
             )
 
 
-def check_part(part: Part, actual: str, where: str) -> None:
-    """Raise ChecksumMismatch when a part with a known MD5 hashed to another."""
-    if part.md5 is not None and part.md5 != actual:
+def check_part(part: Part, actual: str | None, where: str) -> None:
+    """Raise ChecksumMismatch when a part with a known MD5 hashed to another (None: not hashed)."""
+    if part.md5 is not None and actual is not None and part.md5 != actual:
         raise exceptions.ChecksumMismatch(
             "Bytes %d-%d of %s have MD5 %s, but Swift recorded %s for them; nothing was kept "
             "as complete" % (part.offset, part.offset + part.length - 1, where, actual, part.md5),
@@ -197,7 +218,7 @@ def _chunks(resp: requests.Response, url: str) -> _t.Iterator[bytes]:
         resp.close()
 
 
-def _in_order(manager: ObjectManager, found: Plan) -> _t.Iterator[bytes]:
+def _in_order(manager: ObjectManager, found: Plan, verify: bool = True) -> _t.Iterator[bytes]:
     """The object's bytes in order, checked part by part as they arrive.
 
     A large object is read with one Range request per part: Swift's SLO
@@ -206,7 +227,7 @@ def _in_order(manager: ObjectManager, found: Plan) -> _t.Iterator[bytes]:
     """
     head = found.head
     path = _names.object_path(head.container, head.name) + found.query
-    checker = PartChecker(found.parts, "%s/%s" % (head.container, head.name))
+    checker = PartChecker(found.parts, "%s/%s" % (head.container, head.name), verify=verify)
     if len(found.parts) == 1:
         spans: list[tuple[int, int] | None] = [None]
     else:
@@ -248,9 +269,13 @@ def _reported(
 
 
 def _to_file(
-    manager: ObjectManager, found: Plan, fileobj: _t.Any, tracker: progress.Tracker
+    manager: ObjectManager,
+    found: Plan,
+    fileobj: _t.Any,
+    tracker: progress.Tracker,
+    verify: bool = True,
 ) -> None:
-    for chunk in _in_order(manager, found):
+    for chunk in _in_order(manager, found, verify):
         fileobj.write(chunk)
         tracker.data(len(chunk))
 
@@ -318,7 +343,7 @@ def _to_path(
         if not resumed:
             state.mark()
         if len(found.parts) == 1:
-            _single(manager, found, fd, state, resumed, tracker)
+            _single(manager, found, fd, state, resumed, tracker, options.checksum)
         else:
             _parallel(manager, found, fd, state, options, tracker)
     finally:
@@ -334,17 +359,18 @@ def _single(
     state: _State,
     resumed: bool,
     tracker: progress.Tracker,
+    verify: bool = True,
 ) -> None:
     """A plain object in one GET, continuing after what the partial file holds."""
     have = os.fstat(fd).st_size if resumed else 0
     if have > found.head.bytes:
         os.ftruncate(fd, 0)
         have = 0
-    digest = _sources.md5()
-    for offset in range(0, have, CHUNK_SIZE):
+    digest = _sources.md5() if verify else _Unhashed()
+    for offset in range(0, have if verify else 0, CHUNK_SIZE):
         digest.update(os.pread(fd, min(CHUNK_SIZE, have - offset), offset))
     tracker.data(have)
-    checker = PartChecker(found.parts, tracker.name, have, digest)
+    checker = PartChecker(found.parts, tracker.name, have, digest, verify)
     if have < found.head.bytes:
         path = _names.object_path(found.head.container, found.head.name) + found.query
         span = (have, found.head.bytes - 1) if have else None
@@ -396,12 +422,14 @@ def _part_task(
         check_part(part, _sources.md5().hexdigest(), tracker.name)
         tracker.part()
         return
-    if index in state.done and part.md5 is not None and _hash_file(fd, part, cancel) == part.md5:
+    if index in state.done and (
+        not options.checksum or (part.md5 is not None and _hash_file(fd, part, cancel) == part.md5)
+    ):
         tracker.part(skipped=True, size=part.length)
         return
     for attempt in range(options.retries + 1):
         try:
-            _fetch_part(manager, found, fd, part, tracker, cancel)
+            _fetch_part(manager, found, fd, part, tracker, cancel, options.checksum)
             break
         except (exceptions.TransportError, exceptions.HttpServerError):
             if attempt >= options.retries or cancel.is_set():
@@ -427,11 +455,12 @@ def _fetch_part(
     part: Part,
     tracker: progress.Tracker,
     cancel: threading.Event,
+    verify: bool = True,
 ) -> None:
     head = found.head
     path = _names.object_path(head.container, head.name) + found.query
     span = (part.offset, part.offset + part.length - 1)
-    checker = PartChecker([part], tracker.name, part.offset)
+    checker = PartChecker([part], tracker.name, part.offset, verify=verify)
     position = part.offset
     for chunk in _chunks(_get(manager, path, head, span), path):
         if cancel.is_set():
@@ -470,7 +499,7 @@ def download(
             _to_path(manager, found, os.fspath(dest), options, tracker)
     elif hasattr(dest, "write"):
         with _local_errors(getattr(dest, "name", "the file object")):
-            _to_file(manager, found, dest, tracker)
+            _to_file(manager, found, dest, tracker, options.checksum)
         tracker.parts_done = len(found.parts)
     else:
         raise exceptions.ValidationError(

@@ -284,19 +284,28 @@ class ObjectManager(base.BaseManager):
         resume: bool = True,
         version_id: str | None = None,
         progress: ProgressCallback | None = None,
+        checksum: bool = True,
     ) -> Object:
         """Download the object to ``dest`` (a path or a binary file object); return it (as HEAD saw it).
 
         Every byte is checked against what Swift recorded (the object's
         MD5; a large object's segment MD5s and its ETag rule), raising
-        ChecksumMismatch on a difference. To a path, the data goes to
+        ChecksumMismatch on a difference. ``checksum=False`` skips the
+        MD5s (as swiftclient's ``--ignore-checksum``, and as swiftclient
+        always does for a static large object) where hashing would be the
+        bottleneck: sizes are still checked, and parts that a resumed
+        download finds done are kept without being read again. To a path, the data goes to
         ``<dest>.part`` and becomes ``<dest>`` only when complete and
         verified; a large object's segments are fetched by ``threads``
         parallel Range requests; with ``resume`` an interrupted download
         continues from what ``<dest>.part`` holds.
         """
         options = _download.DownloadOptions(
-            threads=threads, resume=resume, progress=progress, version_id=version_id
+            threads=threads,
+            resume=resume,
+            progress=progress,
+            version_id=version_id,
+            checksum=checksum,
         )
         return _download.download(
             self, _names.check_container(container), _names.check_object(name), dest, options

@@ -91,6 +91,9 @@ def test_upload_and_download_as_16_parallel_segments(
     assert out.read_bytes() == DATA
     assert len(ranged_gets(wire, "large.bin")) == SEGMENTS
     assert swift.objects.read(container, "large.bin") == DATA
+    unhashed = tmp_path / "unhashed.bin"
+    swift.objects.download(container, "large.bin", unhashed, threads=4, checksum=False)
+    assert unhashed.read_bytes() == DATA
 
 
 def test_an_interrupted_upload_resumes_sending_only_missing_segments(

@@ -72,6 +72,14 @@ class PlainTest(DownloadTestCase):
         self.assertFalse(os.path.exists(self.target))
         self.assertRaises(exceptions.ChecksumMismatch, self.client.objects.read, "c", "plain")
 
+    def test_checksum_false_to_a_path_and_a_file_object(self):
+        self.swift.corrupt_reads.add("c/plain")
+        self.client.objects.download("c", "plain", self.target, checksum=False)
+        self.assertEqual(len(DATA), len(self.read_target()))
+        out = io.BytesIO()
+        self.client.objects.download("c", "plain", out, checksum=False)
+        self.assertEqual(len(DATA), len(out.getvalue()))
+
     def test_an_interrupted_download_resumes_with_a_range(self):
         self.swift.cut_reads.add("c/plain")
         self.assertRaises(
@@ -165,6 +173,37 @@ class LargeTest(DownloadTestCase):
         self.assertIn("Bytes 0-4095 of c/large", str(error))
         self.assertFalse(os.path.exists(self.target))
         self.assertTrue(segment)
+
+    def test_checksum_false_does_not_hash_but_still_checks_sizes(self):
+        self.swift.corrupt_reads.add("c/large")  # the first byte of every range changed
+        self.client.objects.download("c", "large", self.target, threads=2, checksum=False)
+        got = self.read_target()
+        self.assertEqual(len(DATA), len(got))
+        self.assertNotEqual(DATA, got)
+        self.assertEqual(3, len(self.ranges("large")))
+        self.swift.corrupt_reads.clear()
+        self.swift.cut_reads.add("c/large")
+        self.assertRaises(
+            exceptions.TransportError,
+            self.client.objects.download,
+            "c",
+            "large",
+            self.target + "2",
+            threads=1,
+            checksum=False,
+        )
+        self.assertFalse(os.path.exists(self.target + "2"))
+
+    def test_checksum_false_resume_keeps_done_parts_unread(self):
+        self.client.objects.download("c", "large", self.target)
+        os.rename(self.target, self.target + ".part")
+        with open(self.target + ".part.json", "w") as handle:
+            etag = self.client.objects.get("c", "large").hash
+            json.dump({"etag": etag, "size": len(DATA), "done": [0, 2]}, handle)
+        self.forget()
+        self.client.objects.download("c", "large", self.target, checksum=False)
+        self.assertEqual(DATA, self.read_target())
+        self.assertEqual(["bytes=4096-8191"], self.ranges("large"))
 
     def test_a_manifest_that_does_not_add_up_is_refused_before_reading(self):
         stored = self.swift.containers["c"]["large"]
