@@ -29,7 +29,7 @@ from benchmarks.run import child_env, progress, run_child, stop_server
 
 RESULTS = Path(__file__).resolve().parent.parent / "results"
 ROOT = Path(__file__).resolve().parent.parent.parent
-SCENARIOS = ("upload", "download", "list", "resume")
+SCENARIOS = ("upload", "download", "download-nocheck", "list", "resume")
 CLIENTS = tuple(ADAPTERS)
 BASELINE = "requests"
 JOB_TIMEOUT = 600.0
@@ -43,11 +43,22 @@ ROWS = (
     ("down.wall", "download", "download 1 GiB (16 segments): wall", "s", "wall_s", True),
     ("down.cpu", "download", "download: client CPU", "s", "cpu_s", True),
     ("down.rss", "download", "download: peak RSS growth", "MiB", "rss_growth_mib", False),
+    ("down0.wall", "download-nocheck", "download, MD5 not checked: wall", "s", "wall_s", True),
+    ("down0.cpu", "download-nocheck", "download, MD5 not checked: client CPU", "s", "cpu_s", True),
     ("list.cpu", "list", "list 10,000 objects: CPU/call", "ms", "cpu_ms", True),
     ("list.wall", "list", "list 10,000 objects: wall/call", "ms", "wall_ms", True),
     ("resume", "resume", "resume: segments re-sent of 16", "", "resent", False),
 )
-README_ROWS = ("up.wall", "up.rss", "up.reads", "down.wall", "down.rss", "list.cpu", "resume")
+README_ROWS = (
+    "up.wall",
+    "up.rss",
+    "up.reads",
+    "down.wall",
+    "down.rss",
+    "down0.wall",
+    "list.cpu",
+    "resume",
+)
 
 
 def settings(quick: bool, threads: int) -> dict[str, Any]:

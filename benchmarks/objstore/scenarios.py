@@ -14,6 +14,7 @@ listing's length and ends.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -122,11 +123,11 @@ def _check_download(path: str, params: Params) -> None:
             raise AssertionError("the download is longer than the object")
 
 
-def download(adapter: Adapter, params: Params) -> Result:
+def download(adapter: Adapter, params: Params, checksum: bool = True) -> Result:
     dest = os.path.join(params["scratch"], unique("down"))
     try:
         with Measure() as m:
-            adapter.download("data", "big", dest, params["threads"])
+            adapter.download("data", "big", dest, params["threads"], checksum)
         _check_download(dest, params)
     finally:
         for leftover in (dest, dest + ".part", dest + ".part.json"):
@@ -230,6 +231,12 @@ def resume(adapter: Adapter, params: Params) -> Result:
 
 SCENARIOS: types.MappingProxyType[str, Callable[[Adapter, Params], Result]] = (
     types.MappingProxyType(
-        {"upload": upload, "download": download, "list": listing, "resume": resume}
+        {
+            "upload": upload,
+            "download": download,
+            "download-nocheck": functools.partial(download, checksum=False),
+            "list": listing,
+            "resume": resume,
+        }
     )
 )
