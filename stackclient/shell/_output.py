@@ -43,6 +43,24 @@ class Record:
         self.fields = fields
 
 
+class Shown:
+    """A field drawn as ``text`` in table, value and CSV output, and kept as ``data`` in JSON/YAML.
+
+    For structures a person reads better as one line (a server's
+    addresses as ``private=10.0.0.5, fd00::5``) that a program still
+    wants whole.
+    """
+
+    __slots__ = ("data", "text")
+
+    def __init__(self, data: _t.Any, text: str) -> None:
+        self.data = data
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class OutputOptions:
     """The output options of a command line: format, columns, sort columns, cell width."""
 
@@ -123,6 +141,8 @@ def _cell(value: _t.Any) -> str:
     """A value as table, value or CSV text: structures as compact JSON."""
     if value is None:
         return ""
+    if isinstance(value, Shown):
+        return value.text
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) for v in value):
@@ -193,6 +213,7 @@ def _pretty_table(
 
 
 def _plain(columns: list[str], rows: list[list[_t.Any]], record: bool) -> _t.Any:
+    rows = [[v.data if isinstance(v, Shown) else v for v in row] for row in rows]
     if record:
         return dict(zip(columns, rows[0]))
     return [dict(zip(columns, row)) for row in rows]

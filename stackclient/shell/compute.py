@@ -11,14 +11,17 @@ import argparse
 
 from stackclient.shell._base import Command, Lister, Listing, Record, ShowOne, fields_of
 from stackclient.shell._generic import Option, ResourceDelete, ResourceList, ResourceShow
+from stackclient.shell._output import Shown
 
 _TYPE_CHECKING = False
 if _TYPE_CHECKING:  # pragma: no cover
     import typing as _t
 
 
-def _networks(server: _t.Any) -> str:
-    addresses = getattr(server, "addresses", None) or {}
+def _networks(addresses: _t.Any) -> str:
+    """A server's addresses as ``network=ip, ip; other=ip``."""
+    if not isinstance(addresses, dict):
+        return ""
     parts = []
     for network, entries in sorted(addresses.items()):
         ips = ", ".join(e.get("addr", "") for e in entries or () if isinstance(e, dict))
@@ -71,7 +74,7 @@ def _row(server: _t.Any, columns: list[str]) -> list[_t.Any]:
     row = []
     for column in columns:
         if column == "networks":
-            row.append(_networks(server))
+            row.append(_networks(getattr(server, "addresses", None)))
         elif column == "image":
             row.append(server.image_id)
         elif column == "flavor":
@@ -82,7 +85,17 @@ def _row(server: _t.Any, columns: list[str]) -> list[_t.Any]:
 
 
 class ServerShow(ResourceShow):
+    """Show a server; in a table its addresses read ``network=ip, ip`` (JSON and YAML keep them whole)."""
+
     service, manager, noun = "compute", "servers", "server"
+
+    def take_action(self, ctx: _t.Any, args: argparse.Namespace) -> Record:
+        record = super().take_action(ctx, args)
+        fields = dict(record.fields)
+        addresses = fields.get("addresses")
+        if isinstance(addresses, dict):
+            fields["addresses"] = Shown(addresses, _networks(addresses))
+        return Record(fields)
 
 
 class ServerCreate(ShowOne):

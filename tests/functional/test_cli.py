@@ -235,6 +235,10 @@ def test_server_boots_and_is_deleted(cli, tmp_path):
         cli("server", "stop", name, "--wait")
         _, out, _ = cli("server", "show", name, "-f", "value", "-c", "status")
         assert out.strip() == "SHUTOFF"
+        _, out, _ = cli("server", "show", name, "-f", "value", "-c", "addresses")
+        assert out.startswith(network + "=") and "{" not in out
+        _, out, _ = cli("server", "show", name, "-f", "json", "-c", "addresses")
+        assert isinstance(json.loads(out)["addresses"][network], list)
         cli("server", "delete", name, "--wait")
     finally:
         cli("server", "delete", name, check=False)

@@ -109,3 +109,14 @@ def test_plain_tables_are_drawn_without_importing_prettytable(monkeypatch):
         "+-----+------+\n| ID  | Name |\n+-----+------+\n"
         "| a1  | demo |\n| b22 | x    |\n+-----+------+\n"
     )
+
+
+def test_a_shown_field_is_text_in_tables_and_whole_in_json_and_yaml():
+    addresses = {"private": [{"addr": "10.0.0.5", "version": 4}]}
+    record = _output.Record({"id": "s", "addresses": _output.Shown(addresses, "private=10.0.0.5")})
+    assert "| addresses | private=10.0.0.5 |" in render(record)
+    assert render(record, format="value", columns=("addresses",)) == "private=10.0.0.5\n"
+    assert json.loads(render(record, format="json"))["addresses"] == addresses
+    assert yaml.safe_load(render(record, format="yaml"))["addresses"] == addresses
+    rows = _output.Listing(["n"], [[_output.Shown({"b": 1}, "b")], [_output.Shown({"a": 1}, "a")]])
+    assert render(rows, format="value", sort_columns=("n",)) == "a\nb\n"
