@@ -46,21 +46,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import child, control, paging
+from benchmarks.clients import base
 from benchmarks.compute_server import FLAVOR_ID, IMAGE_ID, created_id, server_id
 
-USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+USERNAME, PASSWORD = base.USERNAME, base.PASSWORD
+PROJECT, DOMAIN = base.PROJECT_NAME, base.DOMAIN_ID
 MICROVERSION = "2.100"
 
 __all__ = ["main"]
-
-
-def _keystoneauth_session(auth_url: str) -> Any:
-    from keystoneauth1 import session
-    from keystoneauth1.identity import v3
-
-    return session.Session(auth=v3.Password(auth_url=auth_url, username=USERNAME,
-                                            password=PASSWORD, project_name=PROJECT,
-                                            user_domain_id=DOMAIN, project_domain_id=DOMAIN))  # fmt: skip
 
 
 class StackclientRunner:
@@ -176,7 +169,7 @@ class NovaclientRunner:
         self.nova.servers.get(server_id(0))
 
     def new_session(self) -> None:
-        self.session = _keystoneauth_session(self.auth_url)
+        self.session = base.keystoneauth_session(self.auth_url)
 
     def client(self) -> Any:
         from novaclient import client

@@ -50,9 +50,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import child, control, paging
+from benchmarks.clients import base
 from benchmarks.image_server import image_id
 
-USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+USERNAME, PASSWORD = base.USERNAME, base.PASSWORD
+PROJECT, DOMAIN = base.PROJECT_NAME, base.DOMAIN_ID
 _MIB = 1024 * 1024
 
 __all__ = ["main"]
@@ -210,22 +212,13 @@ class RequestsRunner:
         return image["id"], image["name"], image["status"]
 
 
-def _keystoneauth_session(auth_url: str) -> Any:
-    from keystoneauth1 import session
-    from keystoneauth1.identity import v3
-
-    return session.Session(auth=v3.Password(auth_url=auth_url, username=USERNAME,
-                                            password=PASSWORD, project_name=PROJECT,
-                                            user_domain_id=DOMAIN, project_domain_id=DOMAIN))  # fmt: skip
-
-
 class GlanceclientRunner:
     def __init__(self, auth_url: str) -> None:
         import glanceclient
         from glanceclient import client
 
         self.version = glanceclient.__version__
-        self.glance = client.Client("2", session=_keystoneauth_session(auth_url))
+        self.glance = client.Client("2", session=base.keystoneauth_session(auth_url))
 
     def upload(self, path: str) -> str:
         image = self.glance.images.create(name="bench-" + uuid.uuid4().hex[:8],

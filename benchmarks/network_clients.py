@@ -146,23 +146,13 @@ class RequestsRunner:
         return obj["id"], obj["name"]
 
 
-def _keystoneauth_session(auth_url: str) -> Any:
-    from keystoneauth1 import session
-    from keystoneauth1.identity import v3
-
-    plugin = v3.Password(auth_url=auth_url, username=base.USERNAME, password=base.PASSWORD,
-                         project_name=base.PROJECT_NAME, user_domain_id=base.DOMAIN_ID,
-                         project_domain_id=base.DOMAIN_ID)  # fmt: skip
-    return session.Session(auth=plugin)
-
-
 class NeutronclientRunner:
     """``neutronclient.v2_0.client.Client(session=<keystoneauth1 Session>)``."""
 
     def __init__(self, auth_url: str) -> None:
         from neutronclient.v2_0 import client
 
-        self.neutron = client.Client(session=_keystoneauth_session(auth_url))
+        self.neutron = client.Client(session=base.keystoneauth_session(auth_url))
 
     def version(self) -> str:
         return _version("python-neutronclient", "keystoneauth1")

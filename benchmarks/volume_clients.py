@@ -28,8 +28,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import child, control, paging
+from benchmarks.clients import base
 
-USERNAME, PASSWORD, PROJECT, DOMAIN = "admin", "secret", "admin", "default"
+USERNAME, PASSWORD = base.USERNAME, base.PASSWORD
+PROJECT, DOMAIN = base.PROJECT_NAME, base.DOMAIN_ID
 FIRST = "00000000-0000-4000-8000-000000000000"
 
 __all__ = ["main"]

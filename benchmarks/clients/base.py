@@ -19,6 +19,17 @@ PROJECT_NAME = "admin"
 DOMAIN_ID = "default"
 
 
+def keystoneauth_session(auth_url: str) -> Any:
+    """A keystoneauth1 Session with the benchmark user's password: how the peers are given one."""
+    from keystoneauth1 import session
+    from keystoneauth1.identity import v3
+
+    plugin = v3.Password(auth_url=auth_url, username=USERNAME, password=PASSWORD,
+                         project_name=PROJECT_NAME, user_domain_id=DOMAIN_ID,
+                         project_domain_id=DOMAIN_ID)  # fmt: skip
+    return session.Session(auth=plugin)
+
+
 class Adapter(abc.ABC):
     """One client library, connected to one identity endpoint."""
 
