@@ -139,7 +139,6 @@ class PartChecker:
         parts: list[Part],
         where: str,
         start: int = 0,
-        digest: _t.Any = None,
         verify: bool = True,
     ) -> None:
         self.parts, self.where = parts, where
@@ -148,7 +147,7 @@ class PartChecker:
         )
         self.position = start
         self._new_digest = _sources.md5 if verify else _Unhashed
-        self.digest = digest or self._new_digest()
+        self.digest = self._new_digest()
 
     def feed(self, data: bytes) -> None:
         """Account for ``data`` (the bytes that follow what came before)."""
@@ -366,11 +365,11 @@ def _single(
     if have > found.head.bytes:
         os.ftruncate(fd, 0)
         have = 0
-    digest = _sources.md5() if verify else _Unhashed()
-    for offset in range(0, have if verify else 0, CHUNK_SIZE):
-        digest.update(os.pread(fd, min(CHUNK_SIZE, have - offset), offset))
+    checker = PartChecker(found.parts, tracker.name, have, verify=verify)
+    if verify:  # the bytes already there count toward the object's MD5
+        for offset in range(0, have, CHUNK_SIZE):
+            checker.digest.update(os.pread(fd, min(CHUNK_SIZE, have - offset), offset))
     tracker.data(have)
-    checker = PartChecker(found.parts, tracker.name, have, digest, verify)
     if have < found.head.bytes:
         path = _names.object_path(found.head.container, found.head.name) + found.query
         span = (have, found.head.bytes - 1) if have else None
