@@ -107,7 +107,7 @@ def _merge_setting(
 
 def _empty_jar(jar: _t.Any) -> bool:
     """Whether ``jar`` is a standard cookie jar holding no cookie at all."""
-    return isinstance(jar, http.cookiejar.CookieJar) and not getattr(jar, "_cookies", True)
+    return isinstance(jar, http.cookiejar.CookieJar) and len(jar) == 0
 
 
 class PooledSession(requests.Session):
