@@ -98,8 +98,9 @@ class Resource:
         project.to_dict()  # {'id': 'a1', 'name': 'demo'}
     """
 
-    # _owns_info is left unset until the fields dict is the resource's own copy.
-    __slots__ = ("manager", "_loaded", "_owns_info", "__dict__", "__weakref__")
+    # _owns_info is left unset until the fields dict is the resource's own copy;
+    # _partial is left unset by build_many(), which reads as loaded.
+    __slots__ = ("manager", "_partial", "_owns_info", "__dict__", "__weakref__")
 
     HUMAN_ID = False
     NAME_ATTR = "name"
@@ -111,7 +112,16 @@ class Resource:
         except TypeError:  # a mapping that is not a dict, or pairs
             _set_fields(self, _fields(type(self), info))
         _set_manager(self, manager)
-        _set_loaded(self, loaded)
+        _set_partial(self, not loaded)
+
+    @property
+    def _loaded(self) -> bool:
+        """Whether the fields are complete (see :meth:`is_loaded`)."""
+        return not getattr(self, "_partial", False)
+
+    @_loaded.setter
+    def _loaded(self, value: bool) -> None:
+        _set_partial(self, not value)
 
     @property
     def _info(self) -> dict[str, _t.Any]:
@@ -230,7 +240,7 @@ class Resource:
         """A new object of this class with this manager and loaded flag, and no fields."""
         new = type(self).__new__(type(self))
         _set_manager(new, getattr(self, "manager", None))
-        _set_loaded(new, getattr(self, "_loaded", False))
+        _set_partial(new, not self._loaded)
         _set_owns_info(new, True)
         return new
 
@@ -253,7 +263,7 @@ class Resource:
     @_Protocol
     def __getstate__(self) -> dict[str, _t.Any]:
         # The manager is left out: it holds the session and credentials.
-        return {"_info": self.__dict__, "_loaded": getattr(self, "_loaded", False)}
+        return {"_info": self.__dict__, "_loaded": self._loaded}
 
     def __setstate__(self, state: dict[str, _t.Any]) -> None:
         # Pickles made before fields became the attribute dict carry values
@@ -265,13 +275,13 @@ class Resource:
         fields.update(state)
         _set_fields(self, fields)
         _set_manager(self, None)
-        _set_loaded(self, loaded)
+        _set_partial(self, not loaded)
         _set_owns_info(self, True)
 
 
 _set_fields = Resource.__dict__["__dict__"].__set__
 _set_manager = Resource.__dict__["manager"].__set__
-_set_loaded = Resource.__dict__["_loaded"].__set__
+_set_partial = Resource.__dict__["_partial"].__set__
 _set_owns_info = Resource.__dict__["_owns_info"].__set__
 
 
@@ -313,10 +323,12 @@ def build_many(
     """``[cls(manager, item, loaded) for item in items if item]``, at a fraction of the cost.
 
     A page of dicts is built without calling ``__init__`` for each item
-    and without a Python-level loop: the objects are made and their three
-    slots set by ``map`` over the slot descriptors, so the per-item work is
-    the interpreter's own. The objects are the same (each item dict becomes
-    the attribute dict, uncopied). A class that defines its own
+    and without a Python-level loop: the objects are made and their fields
+    and manager set by ``map`` over the slot descriptors, so the per-item
+    work is the interpreter's own. Each such pass costs about as much as
+    making the objects, so the loaded flag is only set for ``loaded=False``
+    (an unset flag reads as loaded). The objects are the same (each item
+    dict becomes the attribute dict, uncopied). A class that defines its own
     ``__init__``, and a page with an item that is not a dict, go through
     ``cls(...)`` item by item.
     """
@@ -326,5 +338,6 @@ def build_many(
     built = list(map(object.__new__, _repeat(cls, len(items))))
     _consume(map(_set_fields, built, items), 0)
     _consume(map(_set_manager, built, _repeat(manager)), 0)
-    _consume(map(_set_loaded, built, _repeat(loaded)), 0)
+    if not loaded:  # unset reads as loaded: one pass fewer for a listing
+        _consume(map(_set_partial, built, _repeat(True)), 0)
     return built

@@ -314,6 +314,20 @@ class BuildManyTest(testtools.TestCase):
         self.assertEqual(made, restored)
         self.assertIsNone(restored.manager)
 
+    def test_the_loaded_flag_of_listed_objects_survives_copy_pickle_and_assignment(self):
+        listed = _resource.build_many(Project, _Manager(), [{"id": "a", "_loaded": False}])[0]
+        partial = _resource.build_many(Project, _Manager(), [{"id": "b"}], False)[0]
+        self.assertIs(True, listed._loaded)  # a field of that name does not win
+        self.assertIs(False, partial._loaded)
+        for made, loaded in ((listed, True), (partial, False)):
+            self.assertIs(loaded, copy.copy(made).is_loaded())
+            self.assertIs(loaded, copy.deepcopy(made).is_loaded())
+            self.assertIs(loaded, pickle.loads(pickle.dumps(made)).is_loaded())
+        listed.set_loaded(False)
+        partial._loaded = True
+        self.assertEqual((False, True), (listed.is_loaded(), partial.is_loaded()))
+        self.assertEqual({"id": "a", "_loaded": False}, listed.to_dict())
+
     def test_a_class_with_its_own_init_and_items_that_are_not_dicts_use_the_call(self):
         calls = []
 
