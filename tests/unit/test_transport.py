@@ -7,6 +7,7 @@ import io
 import fixtures
 import requests
 import testtools
+import urllib3
 
 from stackclient import _transport
 
@@ -210,3 +211,117 @@ class EnvironmentCABundleTest(testtools.TestCase):
     def test_an_explicit_choice_wins(self):
         merged = self.session.merge_environment_settings("https://h:1/x", {}, None, False, None)
         self.assertIs(False, merged["verify"])
+
+
+def _prepared(url: str) -> requests.PreparedRequest:
+    return requests.Request("GET", url).prepare()
+
+
+def _standard_pool(adapter, request, verify=True, cert=None):
+    """The pool requests' own adapter method picks, from the same pool manager."""
+    return requests.adapters.HTTPAdapter.get_connection_with_tls_context(
+        adapter, request, verify, None, cert
+    )
+
+
+class PoolAdapterTest(testtools.TestCase):
+    """PoolAdapter picks the pools requests' HTTPAdapter would, and builds the same responses."""
+
+    def test_a_pooled_session_sends_through_it(self):
+        http = _transport.PooledSession()
+        for url in ("http://h/x", "https://h/x", "HTTPS://H:8443/x"):
+            self.assertIsInstance(http.get_adapter(url), _transport.PoolAdapter)
+
+    def test_the_same_pool_as_requests_for_each_origin_and_tls_setting(self):
+        adapter = _transport.PoolAdapter()
+        cases = [
+            ("http://127.0.0.1:5000/v3/projects", True, None),
+            ("http://127.0.0.1:5000/v3/users?limit=2", True, None),
+            ("http://127.0.0.1:9696/v2.0/networks", True, None),
+            ("https://Cloud.Example.COM/v3", True, None),
+            ("https://cloud.example.com:443/v3", False, None),
+            ("https://cloud.example.com/v3", "/no/such/ca-bundle.pem", None),
+            ("https://cloud.example.com/v3", True, ("client.crt", "client.key")),
+            ("https://cloud.example.com/v3", True, "client.pem"),
+            ("https://user:pw@cloud.example.com:8443/v3", True, None),
+        ]
+        for _ in range(2):  # the second time from the cached keys
+            for url, verify, cert in cases:
+                request = _prepared(url)
+                mine = adapter.get_connection_with_tls_context(request, verify, {}, cert)
+                self.assertIs(_standard_pool(adapter, request, verify, cert), mine, url)
+        self.assertEqual(8, len(adapter._pool_keys))
+
+    def test_an_evicted_pool_is_made_again(self):
+        adapter = _transport.PoolAdapter(pool_connections=1)
+        first = adapter.get_connection_with_tls_context(_prepared("http://a/"), True, {})
+        adapter.get_connection_with_tls_context(_prepared("http://b/"), True, {})
+        again = adapter.get_connection_with_tls_context(_prepared("http://a/"), True, {})
+        self.assertIsNot(first, again)  # the pool manager let the first one go
+        self.assertIsNotNone(again.pool)
+
+    def test_a_new_pool_manager_forgets_the_keys(self):
+        http = _transport.PooledSession()
+        before = http.get_adapter(URL).get_connection_with_tls_context(_prepared(URL), True, {})
+        _transport.widen_pool(http, URL, 32)
+        adapter = http.get_adapter(URL)
+        after = adapter.get_connection_with_tls_context(_prepared(URL), True, {})
+        self.assertIsNot(before, after)
+        self.assertEqual(32, after.pool.maxsize)
+
+    def test_with_a_proxy_or_an_unhashable_cert_requests_decides(self):
+        adapter = _transport.PoolAdapter()
+        request = _prepared("http://cloud.example.com:5000/v3?x=1")
+        proxied = adapter.get_connection_with_tls_context(
+            request, True, {"http": "http://proxy.example.com:3128"}
+        )
+        self.assertIsInstance(proxied.proxy, object)
+        self.assertEqual("proxy.example.com", proxied.host)
+        self.assertEqual(
+            "http://cloud.example.com:5000/v3?x=1",
+            adapter.request_url(request, {"http": "http://proxy.example.com:3128"}),
+        )
+        self.assertEqual("/v3?x=1", adapter.request_url(request, {}))
+        listed = ["c.crt", "c.key"]  # requests itself cannot pool by a list
+        self.assertRaises(TypeError, _standard_pool, adapter, request, True, listed)
+        self.assertRaises(
+            TypeError, adapter.get_connection_with_tls_context, request, True, {}, listed
+        )
+        self.assertEqual({}, adapter._pool_keys)
+
+    def test_a_url_requests_cannot_pool_is_refused_as_requests_does(self):
+        adapter = _transport.PoolAdapter()
+        request = _prepared("http://h/")
+        request.url = "http://h:99999/"
+        self.assertRaises(
+            requests.exceptions.InvalidURL,
+            adapter.get_connection_with_tls_context,
+            request,
+            True,
+            {},
+        )
+
+    def test_responses_are_requests_own_and_cookies_still_reach_the_jar(self):
+        adapter = _transport.PoolAdapter()
+        request = _prepared("http://h/v3")
+
+        def answer(headers):
+            return urllib3.HTTPResponse(
+                body=io.BytesIO(b"{}"),
+                headers=headers,
+                status=201,
+                reason="Created",
+                preload_content=False,
+            )
+
+        headers = {"Content-Type": "text/plain; charset=latin-1", "X-Request-Id": "r1"}
+        mine = adapter.build_response(request, answer(headers))
+        theirs = requests.adapters.HTTPAdapter.build_response(adapter, request, answer(headers))
+        for name in ("status_code", "headers", "encoding", "reason", "url", "request"):
+            self.assertEqual(getattr(theirs, name), getattr(mine, name), name)
+        self.assertIs(adapter, mine.connection)
+        self.assertEqual(0, len(mine.cookies))
+        with_cookie = adapter.build_response(
+            request, answer({"Set-Cookie": "sid=abc; Path=/", "Content-Length": "2"})
+        )
+        self.assertEqual("sid=abc; Path=/", with_cookie.headers["set-cookie"])
