@@ -269,7 +269,10 @@ class PageWalk:
         """
         self._urls.add(current)  # the absolute form of a relative first URL
         self._where = _redact.url(current.split("?", 1)[0])
-        url = _resolve_checked(link, current, resp)
+        if _plain_on_origin(link, current):
+            url = link  # what servers send: nothing to resolve, nothing requests would refuse
+        else:
+            url = _resolve_checked(link, current, resp)
         marker = _marker(url)
         if url in self._urls or (marker is not None and marker in self._markers):
             _LOG.warning(_REPEAT_WARNING, self._where, "a next link")
@@ -284,7 +287,29 @@ def _id(item: _t.Any) -> _t.Any:
     return item.get("id") if isinstance(item, dict) else None
 
 
+def _plain_on_origin(link: str, current: str) -> bool:
+    """Whether ``link`` is an absolute URL under ``current``'s own scheme, host and port,
+    written in printable ASCII without spaces.
+
+    ``current`` was just fetched, so its origin is one requests can send
+    to, and such a link needs neither resolving nor checking.
+    """
+    scheme, sep, rest = current.partition("://")
+    if not sep:
+        return False
+    origin = current[: len(scheme) + 3 + len(rest.split("/", 1)[0].split("?", 1)[0])]
+    return (
+        link.startswith(origin)
+        and link[len(origin) : len(origin) + 1] in ("/", "?")
+        and link.isascii()
+        and link.isprintable()
+        and " " not in link
+    )
+
+
 def _marker(url: str) -> str | None:
+    if "marker=" not in url:
+        return None
     markers = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("marker")
     return markers[-1] if markers else None
 

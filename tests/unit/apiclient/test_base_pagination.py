@@ -196,3 +196,53 @@ class PaginationTest(_standin.WireTestCase):
         self.stub_pages(("/projects", _page(["a"], ENDPOINT + "/projects?marker=a")))
         self.assertEqual(["a"], [p.id for p in self.manager.list()])
         self.assertEqual(1, self.requests_mock.call_count)
+
+
+class AdvanceTest(fixtures.TestWithFixtures):
+    """PageWalk.advance: links on the page's own origin are taken as they are, others checked."""
+
+    CURRENT = "http://keystone.test:5000/v3/projects?limit=2"
+
+    def test_plain_links_on_the_origin_are_what_resolving_them_gives(self):
+        from stackclient.apiclient import _responses
+
+        for link in (
+            "http://keystone.test:5000/v3/projects?limit=2&marker=b",
+            "http://keystone.test:5000?marker=b",
+            "http://keystone.test:5000/@elsewhere.test/x?marker=b",
+        ):
+            self.assertTrue(_responses._plain_on_origin(link, self.CURRENT), link)
+            self.assertEqual(link, _responses._resolve_checked(link, self.CURRENT, None))
+            self.assertEqual(link, _responses.PageWalk(self.CURRENT).advance(link, self.CURRENT))
+
+    def test_look_alike_and_unusual_links_are_resolved_and_checked(self):
+        from stackclient.apiclient import _responses
+
+        here = "http://keystone.test:5000/v3/projects?marker=b"
+        cases = {
+            "http://keystone.test:50001/v3/projects?marker=b": here,
+            "http://keystone.test:5000@elsewhere.test/v3/projects?marker=b": here,
+            "http://keystone.test:5000\\@elsewhere.test/?marker=b": None,
+            "HTTP://keystone.test:5000/v3/projects?marker=b": None,
+            "/v3/projects?marker=b": here,
+            "http://keystone.test:5000/v3/projects?marker=a b": None,
+            "http://keystone.test:5000/v3/projects?marker=\u00e9": None,
+            "http://keystone.test:5000/v3/projects\r\n?marker=b": None,
+        }
+        for link, expected in cases.items():
+            self.assertFalse(_responses._plain_on_origin(link, self.CURRENT), link)
+            try:
+                resolved = _responses._resolve_checked(link, self.CURRENT, None)
+            except Exception as exc:  # noqa: BLE001 - the walk says the link is not usable
+                resolved = exc
+            walked = _responses.PageWalk(self.CURRENT)
+            try:
+                advanced = walked.advance(link, self.CURRENT)
+            except Exception as exc:  # noqa: BLE001
+                advanced = exc
+            if isinstance(resolved, Exception):
+                self.assertEqual(type(resolved), type(advanced), link)
+            else:
+                self.assertEqual(resolved, advanced, link)
+                if expected is not None:
+                    self.assertEqual(expected, advanced, link)
