@@ -5,8 +5,8 @@ Writes a random data file (1 GiB by default), starts the canned Glance
 for the download scenario, then runs each scenario for each client in a
 fresh process per client per scenario for R rounds (client order rotates
 each round), and prints medians and paired ratios to raw requests (the
-median over rounds of client ÷ requests in the same round). JSON goes to
-``benchmarks/results/image.json``.
+median over rounds of client ÷ requests in the same round). The run is
+recorded in ``benchmarks/results/`` (:mod:`benchmarks.record`).
 
 Scenarios (see :mod:`benchmarks.image_clients`): ``upload`` and
 ``download`` of the file (MiB/s, source reads per byte, peak RSS growth),

@@ -4,7 +4,7 @@ Starts the canned Swift, writes a random file of 16 segments (1 GiB;
 64 MiB with ``--quick``), runs every scenario for every client in a
 fresh process per client per scenario for R rounds (client order rotates
 each round), and prints medians, paired ratios to raw requests and a
-README-ready table; the JSON goes to ``benchmarks/results/objstore-latest.json``.
+README-ready table; the run is recorded in ``benchmarks/results/``.
 """
 
 from __future__ import annotations
