@@ -19,38 +19,32 @@ growth) and ``create`` of a network (client CPU per call).
 from __future__ import annotations
 
 import argparse
-import statistics
+import contextlib
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks import record
-from benchmarks.run import child_env, launch, run_child, stop_server
+from benchmarks.run import child_env, launch
+from benchmarks.service import Cells, Row, Service, medians, serve
 
-RESULTS = Path(__file__).resolve().parent / "results"
 CLIENTS = ("stackclient", "requests", "neutronclient", "openstacksdk")
-LABELS = {"stackclient": "stackclient", "requests": "raw requests",
-          "neutronclient": "neutronclient", "openstacksdk": "openstacksdk"}  # fmt: skip
-BASELINE = "requests"
 SCENARIOS = ("list20", "list", "get", "find", "walk", "create")
-JOB_TIMEOUT = 300.0
 
-#: (label, scenario, metric, ratio to raw requests?)
+#: Rows with ``ratio`` show the paired ratio to raw requests, the others the median.
 ROWS = (
-    ("N0. list 20 ports, CPU/call", "list20", "cpu_us", True),
-    ("N1. list 2,000 ports (one page), CPU/call", "list", "cpu_ms", True),
-    ("N1. list 2,000 ports, wall/call (ms)", "list", "wall_ms", False),
-    ("N2. find_network(name), requests/call", "find", "requests_per_call", False),
-    ("N2. find_network(name), CPU/call", "find", "cpu_us", True),
-    ("N3. get one network by id, CPU/call", "get", "cpu_us", True),
-    ("N4. paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", True),
-    ("N4. walk, peak RSS growth (MiB)", "walk", "rss_growth_mib", False),
-    ("N5. create a network, CPU/call", "create", "cpu_us", True),
+    Row("N0. list 20 ports, CPU/call", "list20", "cpu_us", ratio=True),
+    Row("N1. list 2,000 ports (one page), CPU/call", "list", "cpu_ms", ratio=True),
+    Row("N1. list 2,000 ports, wall/call (ms)", "list", "wall_ms"),
+    Row("N2. find_network(name), requests/call", "find", "requests_per_call"),
+    Row("N2. find_network(name), CPU/call", "find", "cpu_us", ratio=True),
+    Row("N3. get one network by id, CPU/call", "get", "cpu_us", ratio=True),
+    Row("N4. paged walk (pages of 1,000), CPU/item", "walk", "cpu_us_per_item", ratio=True),
+    Row("N4. walk, peak RSS growth (MiB)", "walk", "rss_growth_mib"),
+    Row("N5. create a network, CPU/call", "create", "cpu_us", ratio=True),
 )
 
 
@@ -81,159 +75,49 @@ def start(
     return launch("benchmarks.network_server", args, env)
 
 
-def run_job(
-    python: str, env: dict[str, str], client: str, scenario: str, params: dict[str, Any]
-) -> dict[str, Any]:
-    """One runner process; its result (never raises)."""
-    return run_child(
-        "benchmarks.network_clients", client, scenario, params, env, JOB_TIMEOUT, python
-    )
+def start_servers(
+    options: argparse.Namespace, config: dict[str, Any], stack: contextlib.ExitStack
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Servers of 2,000 and of 20 ports; for ``walk``, one that pages the walk's ports."""
+    servers = {scenario: serve(stack, start(child_env(), config[scenario]["total"]))
+               for scenario in ("list", "list20")}  # fmt: skip
+    if "walk" in options.only:
+        walk = config["walk"]
+        servers["walk"] = serve(stack, start(child_env(), walk["total"], walk["limit"]))
+    return {"server": servers["list"]}, servers
 
 
-def rounds(
-    options: argparse.Namespace, config: dict[str, Any], servers: dict[str, str]
-) -> dict[str, Any]:
-    """Every round: every scenario, clients in rotated order.
-
-    ``list20`` is the runners' ``list`` against the server that holds 20 ports;
-    ``walk`` runs against the one that holds the walk's ports.
-    """
-    env = child_env()
-    runs: dict[str, dict[str, list[Any]]] = {}
-    for number in range(options.rounds):
-        shift = number % len(options.clients)
-        order = options.clients[shift:] + options.clients[:shift]
-        for scenario in options.only:
-            for client in order:
-                started = time.perf_counter()
-                params = dict(config[scenario], server=servers.get(scenario, servers["list"]))
-                job = "list" if scenario == "list20" else scenario
-                result = run_job(options.python, env, client, job, params)
-                print("  round %d %s %s: %s (%.1f s)" % (number + 1, scenario, client,
-                      result["status"][:90], time.perf_counter() - started),
-                      file=sys.stderr, flush=True)  # fmt: skip
-                runs.setdefault(scenario, {}).setdefault(client, []).append(result)
-    return runs
-
-
-def _value(result: dict[str, Any], metric: str) -> float | str:
-    if result.get("status") != "ok":
-        return str(result.get("status"))
-    return float(result["metrics"][metric])
-
-
-def summarise(runs: dict[str, Any], clients: list[str]) -> list[dict[str, Any]]:
-    """Per row and client: the median, and the median paired ratio to raw requests."""
-    table = []
-    for label, scenario, metric, ratio in ROWS:
-        row: dict[str, Any] = {"label": label, "cells": {}}
-        base = runs.get(scenario, {}).get(BASELINE, [])
-        for client in clients:
-            values = [_value(r, metric) for r in runs.get(scenario, {}).get(client, [])]
-            if not values or any(isinstance(v, str) for v in values):
-                bad = [v for v in values if isinstance(v, str)]
-                row["cells"][client] = {"text": bad[0] if bad else "not run"}
-                continue
-            cell: dict[str, Any] = {"median": statistics.median(values)}
-            pairs = [(v, _value(b, metric)) for v, b in zip(values, base)]
-            quotients = [v / b for v, b in pairs if isinstance(b, float) and b]
-            if ratio and quotients:
-                cell["ratio"] = statistics.median(quotients)
-            row["cells"][client] = cell
-        table.append(row)
-    return table
-
-
-def _cell(cell: dict[str, Any], ratio: bool) -> str:
+def show(row: dict[str, Any], cell: dict[str, Any]) -> str:
+    """The ratio where the cell has one; otherwise the median, to 2 decimals."""
     if "text" in cell:
         return cell["text"][:28]
-    if ratio and "ratio" in cell:
+    if "ratio" in cell:
         return "%.2f×" % cell["ratio"]
     value = cell["median"]
     return "%g" % round(value, 2) if value < 100 else "%.0f" % value
 
 
-def rst_table(table: list[dict[str, Any]], clients: list[str]) -> str:
-    """The README table: ratios where the row has them, medians otherwise."""
-    header = ["Scenario"] + [LABELS[c] for c in clients]
-    lines = [[row["label"]] + [_cell(row["cells"][c], "ratio" in row["cells"][c])
-                               for c in clients] for row in table]  # fmt: skip
-    widths = [max(len(line[i]) for line in [header] + lines) for i in range(len(header))]
-    rule = "  ".join("=" * w for w in widths)
-    out = [rule, "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(), rule]
-    out += ["  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() for line in lines]
-    return "\n".join(out + [rule])
-
-
-def medians_text(table: list[dict[str, Any]], clients: list[str]) -> str:
-    """Every row's medians in the metric's own unit."""
-    out = []
-    for row in table:
-        cells = [("%s %s" % (LABELS[c], _cell(dict(row["cells"][c], ratio=None), False)))
-                 for c in clients]  # fmt: skip
-        out.append("%s: %s" % (row["label"], "; ".join(cells)))
-    return "\n".join(out)
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.network_run",
-                                     description=__doc__.splitlines()[0])  # fmt: skip
-    parser.add_argument("--rounds", type=int, help="rounds (default 5, 1 with --quick)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run")
-    parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios, e.g. list")
-    parser.add_argument("--clients", default=",".join(CLIENTS), help="clients to run")
-    parser.add_argument("--python", default=sys.executable, help="interpreter of the runners")
-    parser.add_argument("--output", type=Path, help="default: a new file in results/")
-    options = parser.parse_args(argv)
-    options.only = [s for s in options.only.split(",") if s]
-    options.clients = [c for c in options.clients.split(",") if c]
-    unknown = [s for s in options.only if s not in SCENARIOS]
-    unknown += [c for c in options.clients if c not in CLIENTS]
-    if unknown:
-        parser.error("unknown scenario or client: %s" % ", ".join(unknown))
-    return options
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run everything; print the tables; write the JSON."""
-    options = parse_args(argv)
-    config = settings(options.quick)
-    options.rounds = options.rounds or config["rounds"]
-    began = record.start()
-    started = time.perf_counter()
-    proc, server = start(child_env(), config["list"]["total"])
-    small, server20 = start(child_env(), config["list20"]["total"])
-    servers = {"list": server, "list20": server20}
-    procs = [proc, small]
-    try:
-        if "walk" in options.only:
-            walk = config["walk"]
-            large, servers["walk"] = start(child_env(), walk["total"], walk["limit"])
-            procs.append(large)
-        runs = rounds(options, config, servers)
-    finally:
-        for each in reversed(procs):
-            stop_server(each)
-    table = summarise(runs, options.clients)
-    versions = {c: r.get("version") for s in runs.values() for c, rs in s.items() for r in rs
-                if r.get("version")}  # fmt: skip
-    document = {"meta": {"rounds": options.rounds, "settings": config, "versions": versions,
-                         "seconds": round(time.perf_counter() - started, 1)},
-                "summary": table, "runs": runs}  # fmt: skip
-    document["clients"] = options.clients
-    written = record.save("network", "benchmarks.network_run", document, began, argv,
-                          options.python, options.output)  # fmt: skip
-    print(medians_text(table, options.clients))
-    print("\nREADME table (ratios to raw requests, paired per round; medians of %d rounds):\n"
-          % options.rounds)  # fmt: skip
-    print(rst_table(table, options.clients))
-    print("\n%s s; JSON written to %s" % (document["meta"]["seconds"], written))
-    return 0
-
-
-def readme_table(document: dict[str, Any]) -> str:
-    """The README table of a recorded run (see :mod:`benchmarks.table`)."""
-    return rst_table(document["summary"], document["clients"])
+SERVICE = Service(
+    harness="network",
+    module="benchmarks.network_run",
+    prog="python -m benchmarks.network_run",
+    description=__doc__.splitlines()[0],
+    clients=CLIENTS,
+    scenarios=SCENARIOS,
+    rows=ROWS,
+    runner="benchmarks.network_clients",
+    settings=lambda options: settings(options.quick),
+    start=start_servers,
+    show=show,
+    cell=Cells(one_failure_fails=True),
+    jobs={"list20": "list"},
+    job_timeout=300.0,
+    details=medians,
+    python_option=True,
+)
+main = SERVICE.main
+summarise = SERVICE.summarise
+readme_table = SERVICE.readme_table
 
 
 if __name__ == "__main__":
