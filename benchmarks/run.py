@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,12 +30,16 @@ if __package__ in (None, ""):  # run as a script: import from the tree, not from
 
 from benchmarks import connecttime, control, importtime, record, report
 from benchmarks.clients import CLIENTS
+from benchmarks.clients.scenarios import LOCKSTEP_DONE, LOCKSTEP_READY
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 RESULT_MARK = "BENCH-RESULT "
 SCENARIO_IDS = ("1", "2", "3", "4", "5", "6", "7", "8")
 JOB_TIMEOUT = 240.0
+
+#: Scenarios whose clients run in lockstep (see :func:`run_lockstep`).
+LOCKSTEP_SCENARIOS = ("1", "2")
 
 
 class Job(NamedTuple):
@@ -52,17 +57,21 @@ def settings(quick: bool) -> dict[str, Any]:
         "import_runs": 5 if quick else 11,
         "1": {
             "total": 20,
-            "calls": int(300 * scale),
             "warmup": 20,
-            "min_calls": 10,
             "budget_s": 1.0 * scale,
+            "lockstep": True,
+            "blocks": int(30 * scale),
+            "block_calls": 10,
+            "block_budget_s": 1.0 / 30,
         },
         "2": {
             "total": 1000,
-            "calls": int(30 * scale),
             "warmup": 3,
-            "min_calls": 2,
             "budget_s": 2.0 * scale,
+            "lockstep": True,
+            "blocks": int(10 * scale),
+            "block_calls": 3,
+            "block_budget_s": 2.0 / 10,
         },
         "3": {
             "total": 20_000 if quick else 100_000,
@@ -217,6 +226,85 @@ def run_stored_job(
     return run_job(python, env, client, job)
 
 
+def _read_until(proc: subprocess.Popen[str], mark: str, ended: list[str]) -> bool:
+    """Read ``proc``'s output up to a line that is ``mark``; False if it ended first.
+
+    A result line read on the way (the runner failed, or its client is not
+    installed) is kept in ``ended``.
+    """
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == mark:
+            return True
+        if line.startswith(RESULT_MARK):
+            ended.append(line)
+            return False
+    return False
+
+
+def run_lockstep(
+    python: str, env: dict[str, str], order: list[str], job: Job
+) -> dict[str, dict[str, Any]]:
+    """Run ``job`` for every client at once, the clients taking turns block by block.
+
+    Each client's runner warms up, then waits; the harness asks each in
+    turn (in ``order``) for a block of calls, ``blocks`` times. The clients
+    thus alternate every few milliseconds instead of running one after
+    the other for a second each: on a machine whose speed changes from
+    one second to the next, the paired ratios then compare like with like.
+    Only one client sends at a time; each times its own blocks.
+    """
+    procs: dict[str, subprocess.Popen[str]] = {}
+    errors = {client: tempfile.TemporaryFile("w+") for client in order}  # never a full pipe
+    ended: dict[str, list[str]] = {client: [] for client in order}
+    for client in order:
+        command = [python, "-m", "benchmarks.clients", client, job.scenario]
+        command += ["--params", json.dumps(job.params)]
+        procs[client] = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors[client],
+            text=True,
+            env=env,
+            cwd=str(ROOT),
+        )
+    watchdog = threading.Timer(JOB_TIMEOUT, lambda: [p.kill() for p in procs.values()])
+    watchdog.start()
+    try:
+        active = [c for c in order if _read_until(procs[c], LOCKSTEP_READY, ended[c])]
+        for _ in range(job.params["blocks"]):
+            for client in list(active):
+                proc = procs[client]
+                assert proc.stdin is not None
+                try:
+                    proc.stdin.write("block\n")
+                    proc.stdin.flush()
+                except OSError:
+                    active.remove(client)
+                    continue
+                if not _read_until(proc, LOCKSTEP_DONE, ended[client]):
+                    active.remove(client)
+        results: dict[str, dict[str, Any]] = {}
+        for client, proc in procs.items():
+            try:
+                rest, _ = proc.communicate(timeout=JOB_TIMEOUT)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                proc.kill()
+                rest = ""
+            errors[client].seek(0)
+            output = "".join(ended[client]) + (rest or "")
+            results[client] = parse_result(output, errors[client].read(), proc.returncode)
+        return results
+    finally:
+        watchdog.cancel()
+        for client, proc in procs.items():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            errors[client].close()
+
+
 def progress(text: str) -> None:
     """Progress goes to stderr so stdout keeps the tables."""
     print(text, file=sys.stderr, flush=True)
@@ -233,6 +321,17 @@ def run_round(
     found: dict[str, dict[str, dict[str, Any]]] = {}
     for scenario in [s for s in options.only if s not in ("6", "7")]:
         params = dict(config[scenario], server=server)
+        if scenario in LOCKSTEP_SCENARIOS:
+            started = time.perf_counter()
+            together = run_lockstep(options.python, env, order, Job("list", params))
+            took = time.perf_counter() - started
+            for client in order:
+                found.setdefault(scenario, {})[client] = {"list": together[client]}
+                progress(
+                    f"  round {number + 1} scenario {scenario} {client} list (in lockstep): "
+                    f"{together[client]['status'][:70]} ({took:.1f} s)"
+                )
+            continue
         for client in order:
             jobs: dict[str, dict[str, Any]] = {}
             for job in jobs_for(scenario, params, f"{state_file}-{client}.json"):

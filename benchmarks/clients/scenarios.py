@@ -92,6 +92,64 @@ def timed(call: Callable[[], object], params: Params) -> tuple[float, float, int
     return (time.process_time() - cpu) / count, (time.perf_counter() - wall) / count, count
 
 
+#: What a runner in lockstep prints when it is ready for a block, and after each one.
+LOCKSTEP_READY = "LOCKSTEP-READY"
+LOCKSTEP_DONE = "LOCKSTEP-DONE"
+
+
+def _add(total: dict[str, int], more: dict[str, int]) -> None:
+    for key, value in more.items():
+        total[key] = total.get(key, 0) + value
+
+
+def lockstep_timed(
+    call: Callable[[], object], params: Params
+) -> tuple[float, float, int, dict[str, int]]:
+    """:func:`timed` in short blocks that the harness starts one client at a time.
+
+    The harness keeps every client's runner alive and asks each in turn
+    for a block (``block`` on stdin; this prints :data:`LOCKSTEP_DONE`
+    after it), so the clients alternate every few milliseconds and a slow
+    spell of the machine falls on all of them alike. A block is
+    ``block_calls`` calls, or fewer once ``block_budget_s`` has passed
+    (never none). Returns the median over blocks of CPU and wall time per
+    call, the number of calls, and the server's counters summed over the
+    blocks (read between blocks, when no other client is sending).
+    """
+    cpu_per_call: list[float] = []
+    wall_per_call: list[float] = []
+    seen: dict[str, int] = {}
+    calls = 0
+    print(LOCKSTEP_READY, flush=True)
+    for line in sys.stdin:
+        if line.strip() != "block":
+            break
+        before = control.stats(params["server"])
+        most, deadline = params["block_calls"], time.perf_counter() + params["block_budget_s"]
+        count = 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        while count < most and (count < 1 or time.perf_counter() < deadline):
+            call()
+            count += 1
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        _add(seen, server_counters(params, before))
+        cpu_per_call.append(cpu / count)
+        wall_per_call.append(wall / count)
+        calls += count
+        print(LOCKSTEP_DONE, flush=True)
+    if not calls:
+        raise RuntimeError("the harness asked for no block")
+    return _median(cpu_per_call), _median(wall_per_call), calls, seen
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def warm(call: Callable[[], object], params: Params) -> None:
     """Run ``call`` ``warmup`` times, or fewer after a quarter of the budget."""
     deadline = time.perf_counter() + params["budget_s"] / 4
@@ -112,9 +170,14 @@ def list_projects(adapter: Adapter, params: Params) -> Result:
     start = control.stats(params["server"])
     check_list(adapter, adapter.list_projects(), params["total"])
     warm(lambda: touch(adapter, adapter.list_projects()), params)
-    before = control.stats(params["server"])
-    cpu, wall, calls = timed(lambda: touch(adapter, adapter.list_projects()), params)
-    seen = server_counters(params, before)
+    if params.get("lockstep"):
+        cpu, wall, calls, seen = lockstep_timed(
+            lambda: touch(adapter, adapter.list_projects()), params
+        )
+    else:
+        before = control.stats(params["server"])
+        cpu, wall, calls = timed(lambda: touch(adapter, adapter.list_projects()), params)
+        seen = server_counters(params, before)
     return {
         "metrics": {"cpu_us": cpu * 1e6, "wall_us": wall * 1e6},
         "counters": {
