@@ -27,16 +27,16 @@ from __future__ import annotations
 import importlib
 import typing as _t
 
-from stackclient import _legacy_client, _metadata, _sdk_verbs, _verbs, access, adapter
-from stackclient import service_catalog as _catalog
+from stackclient import _legacy_client, _metadata, _sdk_verbs, _verbs, adapter
 from stackclient import session as _session
 from stackclient.apiclient import base as _base  # noqa: F401 - every manager needs it
 from stackclient.apiclient import exceptions
-from stackclient.auth import admin_token, noauth
 from stackclient.auth import base as _auth_base
 
 if _t.TYPE_CHECKING:  # pragma: no cover
     import requests
+
+    from stackclient import access
 
 __all__ = ["IdentityClient", "LazyManager"]
 
@@ -97,6 +97,8 @@ class LazyManager(_Subscriptable[_M]):
 
 def _load_auth_ref(value: _t.Any) -> access.AccessInfo | None:
     """Turn an AccessInfo, its dict or its JSON text into an AccessInfo."""
+    from stackclient import access  # on first use: the first token imports it anyway
+
     if value is None or isinstance(value, access.AccessInfo):
         return value
     if isinstance(value, (str, bytes)):
@@ -263,6 +265,8 @@ class IdentityClient(
                 self._credentials_with_ref(credentials, ref),
             )
         if token and endpoint:
+            from stackclient.auth import admin_token
+
             return admin_token.AdminToken(token=token, endpoint=endpoint.rstrip("/"))
         if token:
             return self._token_plugin(
@@ -273,6 +277,8 @@ class IdentityClient(
         if ref is not None:
             return _auth_base.AccessInfoPlugin(ref, auth_url=auth_url)
         if endpoint:
+            from stackclient.auth import noauth
+
             return noauth.NoAuth(endpoint=endpoint.rstrip("/"))
         raise exceptions.AuthorizationFailure(
             "No way to authenticate was given: pass session=, auth_ref= (a stored "
@@ -369,6 +375,8 @@ class IdentityClient(
         if ref is None:
             return None
         catalog = ref.service_catalog
+        from stackclient import service_catalog as _catalog  # loaded with the token
+
         if self.region_name and isinstance(catalog, _catalog.ServiceCatalog):
             return catalog._with_region(self.region_name)
         return catalog

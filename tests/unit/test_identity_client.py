@@ -178,3 +178,30 @@ class AdapterSettingsTests(testtools.TestCase):
     def test_auth_ref_setter_needs_a_plugin_that_holds_tokens(self) -> None:
         client = _Client(token="ADMIN", endpoint=ADMIN)
         self.assertRaises(exceptions.ValidationError, setattr, client, "auth_ref", _ref())
+
+
+class LazyImportTests(testtools.TestCase):
+    """Token handling, the catalog and the rarer plugins load when first needed."""
+
+    def test_the_import_leaves_them_out_and_each_loads_on_use(self) -> None:
+        import subprocess
+        import sys
+
+        code = (
+            "import sys\n"
+            "import stackclient.v3.client as c\n"
+            "later = ('stackclient.access', 'stackclient.service_catalog',\n"
+            "         'stackclient.auth.admin_token', 'stackclient.auth.noauth')\n"
+            "assert not [m for m in later if m in sys.modules], sorted(sys.modules)\n"
+            "assert type(c.Client(token='t', endpoint='http://h/v3').session.auth).__name__ "
+            "== 'AdminToken'\n"
+            "assert type(c.Client(endpoint='http://h/v3').session.auth).__name__ == 'NoAuth'\n"
+            "from stackclient import fixture\n"
+            "token = fixture.V3Token(user_id='u1', project_id='p1')\n"
+            "token.add_service('identity').add_standard_endpoints(public='http://h/v3')\n"
+            "ref = c.Client(auth_ref=dict(token)).auth_ref\n"
+            "assert type(ref).__name__ == 'AccessInfoV3', type(ref)\n"
+            "assert ref.service_catalog.url_for(service_type='identity') == 'http://h/v3'\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        self.assertEqual(0, done.returncode, done.stderr)
