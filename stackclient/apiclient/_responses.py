@@ -294,10 +294,11 @@ def _plain_on_origin(link: str, current: str) -> bool:
     ``current`` was just fetched, so its origin is one requests can send
     to, and such a link needs neither resolving nor checking.
     """
-    scheme, sep, rest = current.partition("://")
-    if not sep:
+    from stackclient import _transport
+
+    if "://" not in current:
         return False
-    origin = current[: len(scheme) + 3 + len(rest.split("/", 1)[0].split("?", 1)[0])]
+    origin = _transport._origin_key(current)
     return (
         link.startswith(origin)
         and link[len(origin) : len(origin) + 1] in ("/", "?")
