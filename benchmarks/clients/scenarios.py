@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import resource
+import statistics
 import sys
 import threading
 import time
@@ -139,15 +140,7 @@ def lockstep_timed(
         print(LOCKSTEP_DONE, flush=True)
     if not calls:
         raise RuntimeError("the harness asked for no block")
-    return _median(cpu_per_call), _median(wall_per_call), calls, seen
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return statistics.median(cpu_per_call), statistics.median(wall_per_call), calls, seen
 
 
 def warm(call: Callable[[], object], params: Params) -> None:

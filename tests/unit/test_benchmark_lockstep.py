@@ -28,8 +28,3 @@ def test_a_block_past_its_budget_still_makes_one_call(monkeypatch, capsys):
     params = {"server": "http://s", "block_calls": 5, "block_budget_s": -1.0}
     assert scenarios.lockstep_timed(lambda: calls.append(1), params)[2] == 1
     assert calls == [1]
-
-
-def test_the_median_of_an_even_count_is_the_mean_of_the_middle_two():
-    assert scenarios._median([4.0, 1.0, 3.0, 2.0]) == 2.5
-    assert scenarios._median([3.0, 1.0, 2.0]) == 2.0
